@@ -1,0 +1,1 @@
+"""Peripheral interfaces, their simulators and real backends."""

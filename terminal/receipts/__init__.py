@@ -1,0 +1,1 @@
+"""Receipt numbers, signed receipt QR URLs, and the printer-independent receipt."""
