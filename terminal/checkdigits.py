@@ -40,10 +40,48 @@ def _gb11643_check(first17: str) -> str:
 # Province-level codes of GB/T 2260 (the first two digits of an ID number).
 PROVINCE_CODES = frozenset(
     {
-        11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45,
-        46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83, 91,
+        11,
+        12,
+        13,
+        14,
+        15,
+        21,
+        22,
+        23,
+        31,
+        32,
+        33,
+        34,
+        35,
+        36,
+        37,
+        41,
+        42,
+        43,
+        44,
+        45,
+        46,
+        50,
+        51,
+        52,
+        53,
+        54,
+        61,
+        62,
+        63,
+        64,
+        65,
+        71,
+        81,
+        82,
+        83,
     }
-)  # fmt: skip
+)
+# Residence permits of Hong Kong, Macao and Taiwan residents carry exactly
+# 810000 / 820000 / 830000 as their address code.
+_RESIDENCE_PERMIT_CODES = frozenset({81, 82, 83})
+# Foreigners' permanent residence cards are issued only by mainland offices.
+_MAINLAND_PROVINCE_CODES = PROVINCE_CODES - {71} - _RESIDENCE_PERMIT_CODES
 
 
 @dataclass(frozen=True)
@@ -61,7 +99,22 @@ def normalize_id_number(value: str) -> str:
     table = {ord("０") + i: ord("0") + i for i in range(10)}
     table[ord("ｘ")] = ord("X")
     table[ord("Ｘ")] = ord("X")
-    return value.translate(table).replace(" ", "").strip().upper()
+    # split() drops every kind of blank, including the ideographic space a
+    # Chinese input method types between groups.
+    return "".join(value.translate(table).split()).upper()
+
+
+def _region_ok(number: str) -> bool:
+    # Since December 2023 the foreigner's permanent residence ID number has
+    # the same 18-character layout but starts with "9" followed by the
+    # province code of the issuing office; citizens' numbers start with 1-8.
+    if number[0] == "9":
+        return int(number[1:3]) in _MAINLAND_PROVINCE_CODES
+    province = int(number[:2])
+    if province in _RESIDENCE_PERMIT_CODES:
+        return True
+    # A bare province code (e.g. 110000) names no county that issues numbers.
+    return province in PROVINCE_CODES and number[2:6] != "0000"
 
 
 def id_number_problem(value: str, today: date | None = None) -> str | None:
@@ -72,9 +125,11 @@ def id_number_problem(value: str, today: date | None = None) -> str | None:
     number = normalize_id_number(value)
     if len(number) != 18:
         return "length"
-    if not re.fullmatch(r"\d{17}[\dX]", number):
+    # [0-9], not \d: \d also matches Arabic-Indic and other Unicode digits,
+    # which int() accepts and which would then pass as a valid number.
+    if not re.fullmatch(r"[0-9]{17}[0-9X]", number):
         return "characters"
-    if int(number[:2]) not in PROVINCE_CODES or number[2:6] == "0000":
+    if not _region_ok(number):
         return "region"
     try:
         born = date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
@@ -105,7 +160,7 @@ def parse_id_number(value: str, today: date | None = None) -> IdNumberInfo:
 
 def gb11643_check_digit(first17: str) -> str:
     """The 18th character for 17 leading digits (to make valid test numbers)."""
-    if not re.fullmatch(r"\d{17}", first17):
+    if not re.fullmatch(r"[0-9]{17}", first17):
         raise ValueError("need exactly 17 digits")
     return _gb11643_check(first17)
 
@@ -147,6 +202,8 @@ def mobile_problem(value: str) -> str | None:
         number = number[3:]
     elif len(number) == 13 and number.startswith("86"):
         number = number[2:]
+    if not number:
+        return "length"
     if not number.isascii() or not number.isdigit():
         return "characters"
     if len(number) != 11:

@@ -14,7 +14,7 @@ from datetime import datetime
 class Receipt:
     hall_name: str  # the service hall / branch name from configuration
     title: str  # e.g. "诉求受理回执"
-    receipt_no: str  # canonical form, e.g. "0042-261127-0123-7"
+    receipt_no: str  # canonical form, e.g. "0042-261127-0123-X"
     issued_at: datetime  # timezone-aware local time of confirm
     kind: str  # "appeal" | "application" | "rating"
     kind_label: str  # e.g. "诉求"
