@@ -1,0 +1,40 @@
+# One place for what developers and CI run. `make check` is what CI runs.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.setup-done
+export QT_QPA_PLATFORM ?= offscreen
+
+.PHONY: setup run test lint check bench screenshots clean
+
+$(STAMP): pyproject.toml scripts/setup.sh
+	bash scripts/setup.sh
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+## Start the terminal with the embedded defaults (windowed; `mashangban run` is fullscreen).
+run: QT_QPA_PLATFORM=
+run: $(STAMP)
+	$(VENV)/bin/mashangban run --windowed
+
+## The whole test suite, headless. pytest's "no tests ran" (exit 5) is a failure.
+test: $(STAMP)
+	$(PY) -m pytest $(PYTEST_ARGS); rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "make test: no tests ran" >&2; exit 1; fi; exit $$rc
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
+
+check: lint test
+
+bench: $(STAMP)
+	@for b in bench/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+
+screenshots: $(STAMP)
+	$(PY) scripts/screenshots.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,3 @@
+from mashangban.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,47 @@
+"""`mashangban doctor [--json]`: a plain verdict per check; exit 0 ok, 1 warn, 2 fail."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from terminal.config import Config
+from terminal.doctor import VERDICT_RANK, overall, run_checks
+from terminal.runtime import start_core
+
+MARKS = {"ok": "正常 OK  ", "warn": "注意 WARN", "fail": "故障 FAIL"}
+
+
+def add_parser(sub: Any) -> None:
+    p = sub.add_parser("doctor", help="check store, disk, configuration, enrolment and queue")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+
+
+def execute(config: Config, args: argparse.Namespace) -> int:
+    core = start_core(config)
+    try:
+        checks = run_checks(core)
+    finally:
+        core.close()
+    verdict = overall(checks)
+    if args.json:
+        doc = {
+            "verdict": verdict,
+            "healthy": verdict == "ok",
+            "data_dir": str(core.paths.root),
+            "checks": [c.as_json() for c in checks],
+        }
+        print(json.dumps(doc, ensure_ascii=False, indent=2))
+    else:
+        for c in checks:
+            print(f"[{MARKS[c.verdict]}] {c.name}: {c.summary}")
+            if c.advice and c.verdict != "ok":
+                print(f"             → {c.advice}")
+        words = {
+            "ok": "healthy",
+            "warn": "working, but look at the warnings",
+            "fail": "NOT healthy",
+        }
+        print(f"\nVerdict: {words[verdict]}")
+    return VERDICT_RANK[verdict]

@@ -1,0 +1,19 @@
+"""`mashangban run [--windowed]`: start the kiosk."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from terminal.config import Config
+
+
+def add_parser(sub: Any) -> None:
+    p = sub.add_parser("run", help="start the terminal (kiosk window)")
+    p.add_argument("--windowed", action="store_true", help="a normal window, for development")
+
+
+def execute(config: Config, args: argparse.Namespace) -> int:
+    from mashangban.launch import launch  # Qt is imported only for this command
+
+    return launch(config, windowed=args.windowed)

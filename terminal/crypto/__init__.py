@@ -1,0 +1,1 @@
+"""Encryption at rest: sealing to the platform key, and the local wrapping key."""

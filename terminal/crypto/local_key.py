@@ -1,0 +1,48 @@
+"""The terminal's local wrapping key, for the few secrets the terminal itself
+must read back (the enrolment secret that signs requests and receipt QRs).
+
+The key lives in its own file (mode 0600) beside the store, so a copy of the
+database alone does not reveal the secret. Personal data is never wrapped
+with this key: it is sealed to the platform and unreadable here.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+
+_KEY_LEN = 32
+_NONCE_LEN = 12
+
+
+class LocalKey:
+    def __init__(self, key: bytes) -> None:
+        self._aead = ChaCha20Poly1305(key)
+
+    @classmethod
+    def load_or_create(cls, path: Path) -> LocalKey:
+        """Read the key file, creating it (0600, fsynced) on first start."""
+        if path.exists():
+            key = path.read_bytes()
+            if len(key) != _KEY_LEN:
+                raise ValueError(f"local key file {path} is damaged (wrong length)")
+            return cls(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        key = secrets.token_bytes(_KEY_LEN)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            os.write(fd, key)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        return cls(key)
+
+    def wrap(self, secret: bytes, label: bytes) -> bytes:
+        nonce = secrets.token_bytes(_NONCE_LEN)
+        return nonce + self._aead.encrypt(nonce, secret, label)
+
+    def unwrap(self, wrapped: bytes, label: bytes) -> bytes:
+        return self._aead.decrypt(wrapped[:_NONCE_LEN], wrapped[_NONCE_LEN:], label)

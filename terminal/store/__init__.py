@@ -1,0 +1,1 @@
+"""The local SQLite store: models, migrations, the one writer, start-up checks."""

@@ -1,0 +1,73 @@
+"""Engines over the store file with the pragmas every connection must have.
+
+WAL, synchronous=FULL, foreign keys, a busy timeout and secure_delete on
+every connection; `assert_pragmas` checks them at start. The writer engine
+opens transactions with BEGIN IMMEDIATE (it is the only writer); readers use
+deferred transactions and never block it under WAL.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import NullPool
+
+BUSY_TIMEOUT_MS = 5000
+
+REQUIRED_PRAGMAS = {
+    "journal_mode": "wal",
+    "synchronous": 2,  # FULL
+    "foreign_keys": 1,
+    "busy_timeout": BUSY_TIMEOUT_MS,
+    "secure_delete": 1,
+}
+
+
+class StorePragmaError(RuntimeError):
+    pass
+
+
+def configure_connection(dbapi_conn: sqlite3.Connection) -> None:
+    """Apply the store's pragmas to a fresh DB-API connection."""
+    dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
+    cur = dbapi_conn.cursor()
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=FULL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA secure_delete=ON")
+    cur.close()
+
+
+def make_engine(path: Path, *, writer: bool) -> Engine:
+    """An engine over the store file; `writer=True` begins with BEGIN IMMEDIATE."""
+    engine = create_engine(f"sqlite:///{path}", poolclass=NullPool if writer else None)
+    begin_sql = "BEGIN IMMEDIATE" if writer else "BEGIN"
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        configure_connection(dbapi_conn)
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        conn.exec_driver_sql(begin_sql)
+
+    return engine
+
+
+def read_pragmas(dbapi_conn: sqlite3.Connection) -> dict[str, Any]:
+    cur = dbapi_conn.cursor()
+    values = {name: cur.execute(f"PRAGMA {name}").fetchone()[0] for name in REQUIRED_PRAGMAS}
+    cur.close()
+    return values
+
+
+def assert_pragmas(dbapi_conn: sqlite3.Connection) -> None:
+    """Raise StorePragmaError unless every required pragma is in force."""
+    actual = read_pragmas(dbapi_conn)
+    wrong = {k: v for k, v in actual.items() if str(v).lower() != str(REQUIRED_PRAGMAS[k]).lower()}
+    if wrong:
+        raise StorePragmaError(f"store pragmas not in force: {wrong}")

@@ -1,0 +1,139 @@
+"""Opening the store at start: integrity check, move-aside, backup, migrate, writer.
+
+A damaged file is moved aside (never overwritten or deleted), a fresh store is
+created, and the event is recorded for the screen, `doctor` and the log. A
+pending migration is applied only after a copy made with SQLite's backup API.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from terminal.paths import DataPaths
+from terminal.store import migrate
+from terminal.store.engine import make_engine
+from terminal.store.writer import StoreWriter
+
+log = logging.getLogger(__name__)
+
+_SIDE_FILES = ("", "-wal", "-shm")
+
+
+@dataclass(frozen=True)
+class StoreEventRecord:
+    kind: str  # "damaged_moved_aside" | "migrated" | "created"
+    detail: str
+
+
+@dataclass
+class OpenStore:
+    """The open store: its writer, a reader engine, and what happened at start."""
+
+    paths: DataPaths
+    writer: StoreWriter
+    reader: Engine
+    events: list[StoreEventRecord] = field(default_factory=list)
+
+    def close(self) -> None:
+        self.writer.close()
+        self.reader.dispose()
+
+
+def utc_stamp(now: datetime | None = None) -> str:
+    return (now or datetime.now(UTC)).strftime("%Y%m%dT%H%M%S%fZ")
+
+
+def quick_check(path: Path) -> str:
+    """'ok', or what SQLite says is wrong (including 'not a database')."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=rw", uri=True)
+        try:
+            rows = conn.execute("PRAGMA quick_check").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    result = "; ".join(str(r[0]) for r in rows)
+    return result or "no result"
+
+
+def move_aside(paths: DataPaths, reason: str) -> Path:
+    """Move the store file and its WAL/SHM into damaged/, keeping every byte."""
+    paths.damaged_dir.mkdir(parents=True, exist_ok=True)
+    target = paths.damaged_dir / f"store-{utc_stamp()}.sqlite3"
+    for suffix in _SIDE_FILES:
+        src = Path(str(paths.store_file) + suffix)
+        if src.exists():
+            src.rename(Path(str(target) + suffix))
+    log.error("store was damaged (%s); moved aside to %s", reason, target)
+    return target
+
+
+def backup(paths: DataPaths, label: str, keep: int) -> Path:
+    """Copy the store with SQLite's online backup API; keep the newest `keep`."""
+    paths.backups_dir.mkdir(parents=True, exist_ok=True)
+    target = paths.backups_dir / f"store-{label}-{utc_stamp()}.sqlite3"
+    src = sqlite3.connect(paths.store_file)
+    dst = sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+    old = sorted(paths.backups_dir.glob("store-*.sqlite3"))
+    for stale in old[: max(0, len(old) - keep)]:
+        stale.unlink()
+    return target
+
+
+def open_store(paths: DataPaths, *, backups_kept: int = 5) -> OpenStore:
+    """Check, repair by moving aside, back up, migrate and open the store."""
+    paths.ensure()
+    events: list[StoreEventRecord] = []
+    if paths.store_file.exists():
+        verdict = quick_check(paths.store_file)
+        if verdict != "ok":
+            moved = move_aside(paths, verdict)
+            events.append(
+                StoreEventRecord(
+                    "damaged_moved_aside",
+                    f"quick_check said {verdict!r}; the damaged file was moved to {moved}",
+                )
+            )
+    fresh = not paths.store_file.exists()
+    engine = make_engine(paths.store_file, writer=True)
+    try:
+        current = migrate.current_revision(engine)
+        head = migrate.head_revision()
+        if current != head:
+            if not fresh and current is not None:
+                copy = backup(paths, f"rev{current}", backups_kept)
+                events.append(
+                    StoreEventRecord("migrated", f"from {current} to {head}; backup at {copy}")
+                )
+            migrate.upgrade(engine)
+            if fresh:
+                events.append(StoreEventRecord("created", f"new store at revision {head}"))
+    finally:
+        engine.dispose()
+    writer = StoreWriter(paths.store_file)
+    reader = make_engine(paths.store_file, writer=False)
+    store = OpenStore(paths=paths, writer=writer, reader=reader, events=events)
+    if events:
+        stamp = datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+        rows = [(stamp, e.kind, e.detail) for e in events]
+        writer.run(
+            lambda c: c.executemany(
+                "INSERT INTO store_events(at, kind, detail) VALUES (?, ?, ?)", rows
+            )
+        )
+        for e in events:
+            level = logging.INFO if e.kind == "created" else logging.WARNING
+            log.log(level, "store event %s: %s", e.kind, e.detail)
+    return store

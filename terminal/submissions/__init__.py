@@ -1,0 +1,1 @@
+"""Submissions: drafts, confirm, the life-cycle state machine, retention."""
