@@ -10,7 +10,10 @@ from __future__ import annotations
 import logging
 import os
 from dataclasses import dataclass, field
+from datetime import datetime
 from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
 
 from terminal.config import Config
 from terminal.crypto.local_key import LocalKey
@@ -18,6 +21,9 @@ from terminal.crypto.sealing import Sealer
 from terminal.identity import Identity, ensure_demo_identity, load_identity, load_platform_keys
 from terminal.logging_setup import setup_logging
 from terminal.paths import DataPaths
+from terminal.receipts.builder import build_receipt
+from terminal.receipts.model import Receipt
+from terminal.store.models import Submission
 from terminal.store.startup import OpenStore, open_store
 from terminal.submissions.confirm import AttachmentLimits, Confirmed, Confirmer
 from terminal.submissions.draft import Draft
@@ -93,3 +99,29 @@ def start_core(config: Config, *, configure_logging: bool = True) -> TerminalCor
     core = TerminalCore(config, paths, store, local_key, identity, confirmer)
     log.info("core started: store %s, terminal %s", paths.store_file, core.terminal_code)
     return core
+
+
+def receipt_for(
+    core: TerminalCore, receipt_no: str, *, online: bool, locale: str = "zh_CN"
+) -> Receipt:
+    """The printable receipt of a stored submission (after confirm, or for a reprint)."""
+    with core.store.reader.connect() as conn:
+        row = conn.execute(
+            select(Submission.kind, Submission.created_at, Submission.display_json).where(
+                Submission.receipt_no == receipt_no
+            )
+        ).one()
+    if core.identity is None:
+        raise ConfirmError("not_ready", "no identity to sign the receipt QR")
+    issued = datetime.fromisoformat(row.created_at.replace("Z", "+00:00"))
+    return build_receipt(
+        receipt_no=receipt_no,
+        kind=row.kind,
+        issued_at=issued.astimezone(ZoneInfo(core.config.terminal.timezone)),
+        display_json=row.display_json,
+        hall_name=core.config.terminal.branch_name,
+        public_base=core.config.receipt.public_base,
+        secret=core.identity.secret,
+        queued_offline=not online,
+        locale=locale,
+    )

@@ -132,3 +132,26 @@ def test_confirm_without_platform_key_is_not_ready(core: TerminalCore) -> None:
     with pytest.raises(ConfirmError) as err:
         core.confirm(appeal())
     assert err.value.code == "not_ready"
+
+
+def test_receipt_for_a_confirmed_submission_has_signed_qr_and_masked_contact(
+    core: TerminalCore,
+) -> None:
+    from terminal.receipts.qr import verify_receipt_url
+    from terminal.runtime import receipt_for
+
+    confirmed = core.confirm(appeal(name="张三", phone="13812345678"))
+    receipt = receipt_for(core, confirmed.receipt_no, online=False)
+    assert receipt.receipt_no == confirmed.receipt_no
+    assert receipt.masked_contact == "张*" and receipt.subject_label == "道路设施"
+    assert receipt.queued_offline and "网络恢复" in receipt.notice_lines[0]
+    assert core.identity is not None
+    number = verify_receipt_url(
+        receipt.qr_payload,
+        public_base=core.config.receipt.public_base,
+        secret=core.identity.secret,
+        terminal_code="0042",
+    )
+    assert number.format() == confirmed.receipt_no
+    english = receipt_for(core, confirmed.receipt_no, online=True, locale="en")
+    assert english.title == "Appeal receipt" and not english.queued_offline
