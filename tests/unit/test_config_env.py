@@ -64,7 +64,7 @@ def test_empty_list_variable_clears_the_list(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("var", "text", "expected"),
     [
-        ("MASHANGBAN_UI__VOICE", "maybe", "must be one of 1/0/true/false/yes/no, not \"maybe\""),
+        ("MASHANGBAN_UI__VOICE", "maybe", 'must be one of 1/0/true/false/yes/no, not "maybe"'),
         ("MASHANGBAN_STORE__RETENTION_DAYS", "30d", 'must be an integer, not "30d"'),
         ("MASHANGBAN_STORE__RETENTION_DAYS", "2.0", 'must be an integer, not "2.0"'),
         ("MASHANGBAN_SYNC__TIMEOUT_S", "ten", 'must be a number, not "ten"'),
@@ -75,7 +75,9 @@ def test_empty_list_variable_clears_the_list(tmp_path: Path) -> None:
         ("MASHANGBAN_SYNC__PIN_SHA256", "abc", 'item 1 must be 64 hex digits, not "abc"'),
     ],
 )
-def test_bad_value_names_the_variable(config_file: Path, var: str, text: str, expected: str) -> None:
+def test_bad_value_names_the_variable(
+    config_file: Path, var: str, text: str, expected: str
+) -> None:
     with pytest.raises(ConfigError) as caught:
         load_config(config_file, env={var: text})
     message = str(caught.value)

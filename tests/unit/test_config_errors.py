@@ -36,7 +36,7 @@ def test_wrong_type_names_key_and_line(tmp_path: Path) -> None:
         ("[ui]\nfullscreen = 1\n", "line 2: ui.fullscreen must be a boolean, not an integer (1)"),
         ("[ui]\nelderly_scale = true\n", "ui.elderly_scale must be a number, not a boolean"),
         ("[printer]\nsystem_printer = 5\n", 'must be a string, not an integer (5) (put it in "'),
-        ("[sync]\npin_sha256 = \"ab\"\n", "sync.pin_sha256 must be a list of strings, not a str"),
+        ('[sync]\npin_sha256 = "ab"\n', "sync.pin_sha256 must be a list of strings, not a str"),
         ("[sync]\npin_sha256 = [1]\n", "sync.pin_sha256 must be a list of strings; item 1 is"),
         ("[sync]\ntimeout_s = {a = 1}\n", "sync.timeout_s must be a number, not a table"),
         ("sync = 3\n", "line 1: sync must be a table: a [sync] line, then keys"),
@@ -88,7 +88,7 @@ def test_file_that_is_not_utf8_names_the_line(tmp_path: Path) -> None:
         ("[ui]\nelderly_scale = 2.5\n", "ui.elderly_scale must be between 1.3 and 2, not 2.5"),
         ("[ui]\nidle_timeout_s = 14\n", "ui.idle_timeout_s must be at least 15, not 14"),
         ("[sync]\ntimeout_s = nan\n", "sync.timeout_s must be a finite number, not nan"),
-        ('[sync]\npin_sha256 = ["%s", "xyz"]\n' % ("a" * 64), 'item 2 must be 64 hex digits'),
+        ('[sync]\npin_sha256 = ["%s", "xyz"]\n' % ("a" * 64), "item 2 must be 64 hex digits"),
         ('[sync]\nserver_url = "ftp://x"\n', "must be empty or an http(s):// URL"),
         ('[card_reader]\nplugin = "vendor.sdk"\n', 'must be empty or "module:Class"'),
         ('[logging]\nlevel = "info"\n', "logging.level must be one of"),
@@ -128,9 +128,7 @@ def test_unknown_keys_and_sections_warn_with_line(tmp_path: Path) -> None:
 
 def test_unknown_top_level_key_warns(tmp_path: Path) -> None:
     config = load_text(tmp_path, 'version = 2\n[terminal]\ncode = "0002"\n')
-    assert config.warnings == (
-        f"{tmp_path / 'config.toml'}, line 1: unknown key version, ignored",
-    )
+    assert config.warnings == (f"{tmp_path / 'config.toml'}, line 1: unknown key version, ignored",)
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,64 @@
+"""The terminal's configuration: one TOML file, environment variables, command-line overrides.
+
+Typical use by the command line::
+
+    config = load_config(args.config, overrides={"store.data_dir": args.data_dir})
+    config.sync.server_url, config.data_dir, config.warnings
+
+Every key, its type, default and limits are declared once in
+:mod:`terminal.config.schema`; docs/configuration.md is generated from it.
+"""
+
+from terminal.config.errors import ConfigError
+from terminal.config.loader import (
+    ENV_PREFIX,
+    default_config,
+    default_config_path,
+    default_data_dir,
+    load_config,
+)
+from terminal.config.model import Config
+from terminal.config.schema import (
+    SECTION_KEYS,
+    SECTION_TYPES,
+    CameraSection,
+    CardReaderSection,
+    LoggingSection,
+    MicrophoneSection,
+    PrinterSection,
+    ReceiptSection,
+    ScannerSection,
+    StaffSection,
+    StoreSection,
+    SyncSection,
+    TerminalSection,
+    UiSection,
+    all_keys,
+)
+from terminal.config.spec import KeySpec
+
+__all__ = [
+    "ENV_PREFIX",
+    "SECTION_KEYS",
+    "SECTION_TYPES",
+    "CameraSection",
+    "CardReaderSection",
+    "Config",
+    "ConfigError",
+    "KeySpec",
+    "LoggingSection",
+    "MicrophoneSection",
+    "PrinterSection",
+    "ReceiptSection",
+    "ScannerSection",
+    "StaffSection",
+    "StoreSection",
+    "SyncSection",
+    "TerminalSection",
+    "UiSection",
+    "all_keys",
+    "default_config",
+    "default_config_path",
+    "default_data_dir",
+    "load_config",
+]
