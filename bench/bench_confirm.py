@@ -16,6 +16,7 @@ import sqlite3
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -41,6 +42,12 @@ def bare_insert(conn: sqlite3.Connection, blob: bytes) -> float:
         "INSERT INTO t VALUES (?, ?, ?)", (os.urandom(16).hex(), "0042-261127-0001-8", blob)
     )
     conn.execute("COMMIT")
+    return time.perf_counter() - start
+
+
+def _timed(fn: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    fn()
     return time.perf_counter() - start
 
 
@@ -71,6 +78,14 @@ def main() -> None:
             samples["confirm"].append(time.perf_counter() - start)
         samples["bare WAL"] += [bare_insert(wal, blob) for _ in range(args.per_round)]
         samples["bare default"] += [bare_insert(default, blob) for _ in range(args.per_round)]
+    assert core.confirmer is not None
+    sealer = core.confirmer._sealer
+    parts = {
+        "part: seal payload": [_timed(lambda: sealer.seal(blob)) for _ in range(1000)],
+        "part: writer hand-off (no-op)": [
+            _timed(lambda: core.store.writer.run(lambda c: None)) for _ in range(1000)
+        ],
+    }
     core.close()
     wal.close()
     default.close()
@@ -88,6 +103,9 @@ def main() -> None:
                 f"{c_p99 / p99:.2f}",
             )
         )
+    for name, values in parts.items():
+        med, p99 = summary_ms(values)
+        rows.append((name, f"{len(values)}", f"{med:.3f}", f"{p99:.3f}", "", ""))
     print(f"confirm vs bare INSERT+COMMIT (synchronous=FULL) — {machine()}, dir {base}")
     print(
         table(rows, ("what", "n", "median ms", "p99 ms", "confirm/this median", "confirm/this p99"))
