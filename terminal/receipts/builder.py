@@ -24,26 +24,28 @@ KIND_LABELS = {
 }
 
 
-def notice_lines(kind: str, queued_offline: bool, locale: str = "zh_CN") -> tuple[str, ...]:
-    """What happens next, and how to look up progress, in plain words."""
-    en = locale.startswith("en")
-    if queued_offline:
-        first = (
-            "Saved on this terminal; it will be forwarded automatically when the network is back."
-            if en
-            else "已在本机保存，网络恢复后将自动转交办理部门。"
-        )
-    else:
-        first = "Forwarded to the department in charge." if en else "已转交办理部门。"
-    lookup = (
-        "Check progress: scan the QR code, or enter the receipt number at any terminal."
-        if en
-        else "查询进度：扫描二维码，或在任一自助终端输入回执编号。"
-    )
-    lines = [first, lookup]
-    if kind == "appeal":
-        lines.append("Please keep this receipt." if en else "请妥善保管本回执。")
-    return tuple(lines)
+NEXT_STEPS = {
+    "appeal": (
+        "诉求将转交相关部门办理，办理进展可随时查询。",
+        "Your appeal goes to the department in charge; you can check its progress at any time.",
+    ),
+    "application": (
+        "申请将转交办理部门审核，如需补充材料，工作人员会与您联系。",
+        "Your application goes to the department for review; staff will contact you "
+        "if anything more is needed.",
+    ),
+    "rating": (
+        "感谢您的评价，我们将据此改进服务。",
+        "Thank you for your rating; it helps us improve the service.",
+    ),
+}
+
+
+def notice_lines(kind: str, locale: str = "zh_CN") -> tuple[str, ...]:
+    """What happens next for this kind. The renderers add the offline notice
+    (from `queued_offline`) and how to look up progress themselves."""
+    zh, en = NEXT_STEPS.get(kind, NEXT_STEPS["appeal"])
+    return (en if locale.startswith("en") else zh,)
 
 
 def build_receipt(
@@ -70,7 +72,7 @@ def build_receipt(
         kind_label=KIND_LABELS.get(kind, KIND_LABELS["appeal"])[pick],
         subject_label=str(display.get("subject") or ""),
         masked_contact=display.get("contact"),
-        notice_lines=notice_lines(kind, queued_offline, locale),
+        notice_lines=notice_lines(kind, locale),
         qr_payload=receipt_url(public_base, receipt_no, secret, int(issued_at.timestamp())),
         queued_offline=queued_offline,
     )

@@ -144,7 +144,9 @@ def test_receipt_for_a_confirmed_submission_has_signed_qr_and_masked_contact(
     receipt = receipt_for(core, confirmed.receipt_no, online=False)
     assert receipt.receipt_no == confirmed.receipt_no
     assert receipt.masked_contact == "张*" and receipt.subject_label == "道路设施"
-    assert receipt.queued_offline and "网络恢复" in receipt.notice_lines[0]
+    assert receipt.queued_offline and receipt.notice_lines == (
+        "诉求将转交相关部门办理，办理进展可随时查询。",
+    )
     assert core.identity is not None
     number = verify_receipt_url(
         receipt.qr_payload,
@@ -155,3 +157,27 @@ def test_receipt_for_a_confirmed_submission_has_signed_qr_and_masked_contact(
     assert number.format() == confirmed.receipt_no
     english = receipt_for(core, confirmed.receipt_no, online=True, locale="en")
     assert english.title == "Appeal receipt" and not english.queued_offline
+
+
+def test_io_error_writing_an_attachment_gives_a_plain_message(core: TerminalCore) -> None:
+    import shutil
+
+    shutil.rmtree(core.paths.attachments_dir)
+    core.paths.attachments_dir.write_bytes(b"")  # a file where the folder should be
+    with pytest.raises(ConfirmError) as err:
+        core.confirm(appeal(attachments=(b"photo",)))
+    assert err.value.code == "storage_error"
+    assert "没有保存" in err.value.message() and "try again" in err.value.message("en")
+    assert rows(core, "SELECT count(*) FROM submissions") == [(0,)]
+
+
+def test_printed_receipt_says_offline_once_and_how_to_look_up(core: TerminalCore) -> None:
+    from terminal.devices.printer.layout import OFFLINE_NOTICE, receipt_blocks
+    from terminal.runtime import receipt_for
+
+    receipt = receipt_for(core, core.confirm(appeal()).receipt_no, online=False)
+    texts = [getattr(b, "text", "") for b in receipt_blocks(receipt)]
+    assert sum(OFFLINE_NOTICE in t for t in texts) == 1
+    assert sum("诉求将转交" in t for t in texts) == 1
+    online = receipt_for(core, receipt.receipt_no, online=True)
+    assert not any(OFFLINE_NOTICE in getattr(b, "text", "") for b in receipt_blocks(online))

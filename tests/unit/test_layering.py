@@ -11,7 +11,13 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
-WIDGET_MODULES = ("PySide6.QtWidgets", "PySide6.QtQuickWidgets", "PySide6.QtMultimediaWidgets")
+# QtPrintSupport loads QtWidgets as it is imported.
+WIDGET_MODULES = (
+    "PySide6.QtWidgets",
+    "PySide6.QtQuickWidgets",
+    "PySide6.QtMultimediaWidgets",
+    "PySide6.QtPrintSupport",
+)
 
 
 def widget_imports(root: Path) -> list[str]:
