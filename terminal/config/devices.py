@@ -74,8 +74,8 @@ class ScannerSection:
 
     backend: str = setting(
         "wedge",
-        "Which scanner: wedge (it types like a keyboard), serial or none.",
-        choices=("wedge", "serial", "none"),
+        "Which scanner: wedge (it types like a keyboard), serial, simulator (demos) or none.",
+        choices=("wedge", "serial", "simulator", "none"),
     )
     port: str = setting("", "Serial port of the scanner.")
     baudrate: int = setting(9600, "Serial speed of the scanner.", minimum=1200, maximum=921600)
