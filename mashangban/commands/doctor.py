@@ -6,8 +6,10 @@ import argparse
 import json
 from typing import Any
 
+from mashangban.devices import device_states
 from terminal.config import Config
 from terminal.doctor import VERDICT_RANK, overall, run_checks
+from terminal.doctor_devices import device_checks
 from terminal.runtime import start_core
 
 MARKS = {"ok": "正常 OK  ", "warn": "注意 WARN", "fail": "故障 FAIL"}
@@ -22,6 +24,7 @@ def execute(config: Config, args: argparse.Namespace) -> int:
     core = start_core(config)
     try:
         checks = run_checks(core)
+        checks += device_checks(device_states(config, core.paths.root))
     finally:
         core.close()
     verdict = overall(checks)
