@@ -11,10 +11,17 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from mashangban.commands import doctor, loadgen, queue, run
+from mashangban.commands import audit, doctor, loadgen, queue, run, staff
 from terminal.config import Config, ConfigError, load_config
 
-COMMANDS = {"run": run, "doctor": doctor, "queue": queue, "loadgen": loadgen}
+COMMANDS = {
+    "run": run,
+    "doctor": doctor,
+    "queue": queue,
+    "loadgen": loadgen,
+    "staff": staff,
+    "audit": audit,
+}
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -7,10 +7,12 @@ import json
 from typing import Any
 
 from mashangban.devices import device_states
+from terminal.audit.checks import check_audit
 from terminal.config import Config
 from terminal.doctor import VERDICT_RANK, overall, run_checks
 from terminal.doctor_devices import device_checks
 from terminal.runtime import start_core
+from terminal.staff.checks import check_staff
 
 MARKS = {"ok": "正常 OK  ", "warn": "注意 WARN", "fail": "故障 FAIL"}
 
@@ -23,7 +25,7 @@ def add_parser(sub: Any) -> None:
 def execute(config: Config, args: argparse.Namespace) -> int:
     core = start_core(config)
     try:
-        checks = run_checks(core)
+        checks = run_checks(core, extra=[check_staff, check_audit])
         checks += device_checks(device_states(config, core.paths.root))
     finally:
         core.close()

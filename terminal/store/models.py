@@ -118,3 +118,42 @@ class KeyValue(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class StaffAccount(Base):
+    """A clerk or technician who may sign in here (revision 0003). There are no
+    default accounts: each is added by a technician or provisioned by central."""
+
+    __tablename__ = "staff_accounts"
+
+    staff_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    display_name: Mapped[str] = mapped_column(String(64))
+    role: Mapped[str] = mapped_column(String(16))  # clerk | technician
+    pin_hash: Mapped[str] = mapped_column(String(200))  # scrypt$n$r$p$salt$dk
+    enabled: Mapped[int] = mapped_column(Integer, default=1)
+    source: Mapped[str] = mapped_column(String(16))  # local | central
+    failed_count: Mapped[int] = mapped_column(Integer, default=0)  # failures in a row
+    locked_until: Mapped[str | None] = mapped_column(String(32))  # RFC 3339 UTC
+    last_login_at: Mapped[str | None] = mapped_column(String(32))
+    created_at: Mapped[str] = mapped_column(String(32))
+    updated_at: Mapped[str] = mapped_column(String(32))
+
+
+class AuditRecord(Base):
+    """One chained, append-only audit record (revision 0003; see terminal/audit/).
+
+    Triggers refuse UPDATE, and DELETE of any record younger than 183 days.
+    """
+
+    __tablename__ = "audit_log"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    at: Mapped[str] = mapped_column(String(32))  # RFC 3339 UTC
+    actor: Mapped[str] = mapped_column(String(64))  # staff id | technician:cli | system
+    action: Mapped[str] = mapped_column(String(32))
+    result: Mapped[str] = mapped_column(String(16))  # ok | refused | failed
+    terminal_code: Mapped[str] = mapped_column(String(8))
+    detail: Mapped[str] = mapped_column(Text)  # small canonical JSON, nothing personal
+    mac: Mapped[str] = mapped_column(String(64))  # HMAC-SHA256 hex, chained
+
+    __table_args__ = (Index("ix_audit_log_at", "at"),)

@@ -1,0 +1,82 @@
+"""`mashangban audit verify|list`: check and read the terminal's audit trail.
+
+verify exits 0 when the MAC chain is intact, 2 when a record was changed,
+removed or reordered (the first bad sequence number is printed). Records hold
+no personal data, so list prints them as they are.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from terminal.audit.key import AuditKeyMissing
+from terminal.audit.trail import AuditTrail
+from terminal.config import Config
+from terminal.runtime import start_core
+
+PROG = "mashangban audit"
+
+
+def add_parser(sub: Any) -> None:
+    p = sub.add_parser("audit", help="verify or list the audit trail of staff actions")
+    ops = p.add_subparsers(dest="audit_command", metavar="<action>", required=True)
+    verify = ops.add_parser("verify", help="check the chain; exit 0 intact, 2 broken")
+    verify.add_argument("--json", action="store_true", help="machine-readable output")
+    listing = ops.add_parser("list", help="print records, oldest first")
+    listing.add_argument(
+        "--since", help="only records at or after this date or time (terminal's time zone)"
+    )
+    listing.add_argument("--limit", type=int, help="at most this many records")
+    listing.add_argument("--json", action="store_true", help="machine-readable output")
+
+
+def _since(text: str | None, tz: ZoneInfo) -> datetime | None:
+    if not text:
+        return None
+    moment = datetime.fromisoformat(text)
+    return moment if moment.tzinfo else moment.replace(tzinfo=tz)
+
+
+def _verify(trail: AuditTrail, as_json: bool) -> int:
+    result = trail.verify()
+    if as_json:
+        print(json.dumps(result.as_json(), indent=2))
+    elif result.ok:
+        print(f"audit trail intact: {result.records} records from #{result.start_seq}")
+    else:
+        print(f"audit trail BROKEN at record {result.first_bad_seq}: {result.problem}")
+    return 0 if result.ok else 2
+
+
+def _list(trail: AuditTrail, args: argparse.Namespace, tz: ZoneInfo) -> int:
+    try:
+        since = _since(args.since, tz)
+    except ValueError:
+        print(f"{PROG}: --since wants a date like 2026-11-27 or 2026-11-27T08:30", file=sys.stderr)
+        return 2
+    rows = trail.records(since=since, limit=args.limit)
+    if args.json:
+        print(json.dumps([r.as_json() for r in rows], ensure_ascii=False, indent=2))
+        return 0
+    for r in rows:
+        print(f"{r.seq}\t{r.at}\t{r.terminal_code}\t{r.actor}\t{r.action}\t{r.result}\t{r.detail}")
+    return 0
+
+
+def execute(config: Config, args: argparse.Namespace) -> int:
+    core = start_core(config)
+    try:
+        trail = AuditTrail.for_core(core)
+        if args.audit_command == "verify":
+            return _verify(trail, args.json)
+        return _list(trail, args, ZoneInfo(config.terminal.timezone))
+    except AuditKeyMissing as exc:
+        print(f"{PROG}: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        core.close()

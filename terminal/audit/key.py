@@ -1,0 +1,50 @@
+"""The audit key: a random 32-byte key in its own file beside local.key (mode 0600).
+
+Why a separate file and not a derivation from local.key: LocalKey deliberately
+does not expose its raw key, and the audit chain must not break if that file's
+format changes. A copy of the database alone cannot forge or re-chain records.
+
+The key is created on first use, but never silently replaced: if the file is
+missing while audit records exist, AuditKeyMissing is raised, because a new
+key would make every old record unverifiable. Restore the file from a backup.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+KEY_LEN = 32
+FILE_NAME = "audit.key"
+
+
+class AuditKeyMissing(RuntimeError):
+    """Audit records exist but their key file is gone or damaged."""
+
+
+def audit_key_path(local_key_file: Path) -> Path:
+    """Where the audit key lives: beside the terminal's local.key."""
+    return local_key_file.with_name(FILE_NAME)
+
+
+def load_or_create_audit_key(path: Path, *, records_exist: bool) -> bytes:
+    """Read the audit key; create it (0600, fsynced) only when no record needs the old one."""
+    if path.exists():
+        key = path.read_bytes()
+        if len(key) != KEY_LEN:
+            raise AuditKeyMissing(f"audit key file {path} is damaged (wrong length)")
+        return key
+    if records_exist:
+        raise AuditKeyMissing(
+            f"audit key file {path} is missing but audit records exist; restore it from a backup"
+        )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_bytes(KEY_LEN)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        os.write(fd, key)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    return key
