@@ -1,0 +1,1 @@
+"""The HTTP surface of central: one router module per resource."""

@@ -1,0 +1,62 @@
+"""Unsigned public routes: the receipt page ``/r/{receipt_no}`` and ``/healthz``."""
+
+from __future__ import annotations
+
+from html import escape
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+
+from central.api.deps import problem_responses, services_of
+from central.services.receipts import verify_receipt
+from sync.protocol.schemas import ReceiptVerification, rfc3339
+
+router = APIRouter(tags=["public"])
+KIND_TEXT = {"appeal": "诉求", "application": "事项申请", "rating": "评价"}
+
+
+def wants_json(request: Request) -> bool:
+    """JSON for ``?format=json`` or an Accept that asks for JSON and not HTML."""
+    if request.query_params.get("format") == "json":
+        return True
+    accept = request.headers.get("accept", "")
+    return "application/json" in accept and "text/html" not in accept
+
+
+def render_html(result: ReceiptVerification) -> str:
+    """A small page a citizen's phone can show."""
+    rows = [
+        ("回执编号 Receipt", result.receipt_no),
+        ("类型 Kind", KIND_TEXT.get(result.kind, result.kind)),
+        ("状态 Status", f"{result.status_text.zh_CN} ({result.status_text.en})"),
+        ("承办部门 Department", result.department or "—"),
+        ("更新时间 Updated", rfc3339(result.updated_at)),
+    ]
+    cells = "".join(f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in rows)
+    return (
+        '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        "<title>马上办 回执查验</title></head><body>"
+        "<h1>回执真实有效 · Receipt verified</h1>"
+        f"<table>{cells}</table></body></html>"
+    )
+
+
+@router.get(
+    "/r/{receipt_no}",
+    response_model=ReceiptVerification,
+    responses={200: {"content": {"text/html": {}}}, **problem_responses(404, 429)},
+)
+def receipt_page(request: Request, receipt_no: str, ts: str = "", sig: str = "") -> Response:
+    """Verify a receipt QR (HTML for browsers, JSON on request); 404 problem if not genuine."""
+    core = services_of(request).core
+    result = verify_receipt(core.store, core.secretbox, receipt_no, ts, sig)
+    if wants_json(request):
+        return JSONResponse(result.model_dump(mode="json"))
+    return HTMLResponse(render_html(result))
+
+
+@router.get("/healthz", responses=problem_responses(429))
+def health(request: Request) -> dict[str, str]:
+    """Liveness for supervisors and tests (unsigned, not rate-limited)."""
+    return {"status": "ok", "server_time": rfc3339(services_of(request).core.clock.now())}

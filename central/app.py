@@ -1,0 +1,125 @@
+"""Wiring: opens storage, keys and catalog in a visible order and builds the ASGI app."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+
+from fastapi import FastAPI
+
+from central.api import (
+    routes_attachments,
+    routes_cases,
+    routes_catalog,
+    routes_enrollment,
+    routes_public,
+    routes_submissions,
+    routes_terminals,
+)
+from central.api.openapi import install_openapi
+from central.api.problem_handlers import install_problem_handlers
+from central.api.ratelimit import RateLimitMiddleware
+from central.attachment_files import AttachmentFiles
+from central.catalog import CatalogStore
+from central.clock import Clock, SystemClock
+from central.config import CentralConfig
+from central.keys import KeyRing
+from central.secretbox import SecretBox
+from central.services.auth import RequestVerifier
+from central.services.demo import DemoAdvancer
+from central.services.intake import SubmissionIntake
+from central.services.key_registry import register_keys
+from central.store.engine import Store
+from central.store.migrate import upgrade
+
+log = logging.getLogger(__name__)
+API_VERSION = "1"
+
+
+@dataclass
+class CentralCore:
+    """What the admin commands need: the database, the keys, the secret box."""
+
+    config: CentralConfig
+    clock: Clock
+    store: Store
+    keyring: KeyRing
+    secretbox: SecretBox
+
+
+def open_core(config: CentralConfig, clock: Clock | None = None) -> CentralCore:
+    """Data dir → database (migrated) → platform keys (first one generated) → secrets."""
+    clock = clock or SystemClock()
+    config.data_dir.mkdir(parents=True, exist_ok=True)
+    store = Store(config.db_url)
+    upgrade(store)
+    keyring = KeyRing(config.keys_dir)
+    keyring.ensure_key(clock.now())
+    register_keys(store, keyring, clock.now())
+    return CentralCore(config, clock, store, keyring, SecretBox(config.secrets_key_path))
+
+
+@dataclass
+class CentralServices:
+    """Everything a request handler reaches through ``request.app.state.central``."""
+
+    core: CentralCore
+    catalog: CatalogStore
+    attachments: AttachmentFiles
+    verifier: RequestVerifier
+    intake: SubmissionIntake
+
+
+def build_services(core: CentralCore) -> CentralServices:
+    """Catalog, attachment files, request verifier and intake on top of the core."""
+    catalog = CatalogStore(core.config.catalog_path, core.keyring)
+    return CentralServices(
+        core=core,
+        catalog=catalog,
+        attachments=AttachmentFiles(core.config.attachments_dir),
+        verifier=RequestVerifier(core.store, core.secretbox, core.clock),
+        intake=SubmissionIntake(core.store, core.keyring, catalog, core.clock),
+    )
+
+
+def create_app(config: CentralConfig, clock: Clock | None = None) -> FastAPI:
+    """The central ASGI application, ready to serve (storage opened eagerly)."""
+    services = build_services(open_core(config, clock))
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        advancer = None
+        if config.demo_advance_s:
+            advancer = DemoAdvancer(services.core.store, services.core.clock, config.demo_advance_s)
+            advancer.start()
+        try:
+            yield
+        finally:
+            if advancer is not None:
+                advancer.stop()
+            services.core.store.dispose()
+
+    app = FastAPI(
+        title="马上办 central platform",
+        version=API_VERSION,
+        description="Reference server of the Terminal Sync Protocol, version 1.",
+        lifespan=lifespan,
+    )
+    app.state.central = services
+    for module in (
+        routes_enrollment,
+        routes_terminals,
+        routes_attachments,
+        routes_submissions,
+        routes_cases,
+        routes_catalog,
+        routes_public,
+    ):
+        app.include_router(module.router)
+    install_problem_handlers(app)
+    install_openapi(app)
+    if config.rate_limit:
+        app.add_middleware(RateLimitMiddleware, rate=config.rate_limit)
+    return app

@@ -1,0 +1,69 @@
+"""``mashangban-central [--data-dir DIR] [--db URL] <command>``: the server and its admin.
+
+The global options may also follow the command (``serve --data-dir X``); the
+environment variables MASHANGBAN_CENTRAL_DATA_DIR and MASHANGBAN_CENTRAL_DB are used
+when the options are not given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from central import cli_admin, cli_keys, cli_serve
+from central.cli_options import add_global_options
+from central.config import CentralConfig
+from central.problems import ProblemError
+
+ENV_DATA_DIR = "MASHANGBAN_CENTRAL_DATA_DIR"
+ENV_DB = "MASHANGBAN_CENTRAL_DB"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command line."""
+    parser = argparse.ArgumentParser(
+        prog="mashangban-central", description="马上办 reference central platform"
+    )
+    add_global_options(parser, suppress=False)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="<command>")
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        add_global_options(sub)
+        return sub
+
+    cli_serve.add_arguments(command("serve", "run the HTTP server"))
+    cli_admin.add_arguments(command)
+    cli_keys.add_arguments(command("keys", "list or rotate platform key pairs"))
+    return parser
+
+
+def config_from(args: argparse.Namespace) -> CentralConfig:
+    """Settings from the global options, the environment, then the defaults."""
+    env_dir = os.environ.get(ENV_DATA_DIR)
+    data_dir = args.data_dir or (Path(env_dir) if env_dir else None)
+    db_url = args.db or os.environ.get(ENV_DB) or None
+    return CentralConfig.build(data_dir=data_dir, db_url=db_url)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; the exit status is 0 on success."""
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=args.log_level.upper(),
+        stream=sys.stderr,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    config = config_from(args)
+    try:
+        return int(args.handler(args, config))
+    except ProblemError as exc:
+        print(f"error: {exc.detail or exc.title}", file=sys.stderr)
+        return 1
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2

@@ -1,0 +1,127 @@
+"""Admin commands: ``enroll-code``, ``terminals``, ``revoke``, ``cases``, ``case advance``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from central.app import open_core
+from central.cli_options import add_global_options
+from central.config import CentralConfig
+from central.services.case_feed import list_cases
+from central.services.cases import advance_case
+from central.services.enrollment import CODE_TTL_S, issue_code
+from central.services.terminals import list_terminals, revoke_terminal
+from sync.protocol.schemas import CASE_STATUSES, rfc3339
+
+
+def _since(text: str) -> datetime:
+    value = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def add_arguments(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
+    """Register the admin commands."""
+    enroll = command("enroll-code", "print a one-time enrolment code (valid 24 h)")
+    enroll.add_argument("--ttl", type=float, default=CODE_TTL_S, help="validity in seconds")
+    enroll.set_defaults(handler=run_enroll_code)
+
+    terminals = command("terminals", "list terminals with their last heartbeat")
+    terminals.add_argument("--json", action="store_true")
+    terminals.set_defaults(handler=run_terminals)
+
+    revoke = command("revoke", "revoke a terminal (by id, or every one with a code)")
+    revoke.add_argument("terminal")
+    revoke.set_defaults(handler=run_revoke)
+
+    cases = command("cases", "list cases, newest update first")
+    cases.add_argument("--json", action="store_true")
+    cases.add_argument("--status", choices=CASE_STATUSES)
+    cases.add_argument("--terminal", help="terminal id or code")
+    cases.add_argument("--since", type=_since, help="updated at or after (RFC 3339 or date)")
+    cases.set_defaults(handler=run_cases)
+
+    case = command("case", "work on one case")
+    actions = case.add_subparsers(dest="action", required=True, metavar="<action>")
+    advance = actions.add_parser("advance", help="set a case's status (recorded in the feed)")
+    add_global_options(advance)
+    advance.add_argument("receipt_no")
+    advance.add_argument("status", choices=CASE_STATUSES)
+    advance.add_argument("--note", help="staff note (kept at central, never sent)")
+    advance.add_argument("--department")
+    advance.set_defaults(handler=run_case_advance)
+
+
+def run_enroll_code(args: argparse.Namespace, config: CentralConfig) -> int:
+    """Print a fresh code on stdout (only the code), its expiry on stderr."""
+    core = open_core(config)
+    now = core.clock.now()
+    code = issue_code(core.store, now, args.ttl)
+    print(code, flush=True)
+    until = rfc3339((now + timedelta(seconds=args.ttl)).replace(microsecond=0))
+    print(f"valid once, until {until}", file=sys.stderr)
+    return 0
+
+
+def _table(rows: list[dict[str, Any]], columns: list[str]) -> None:
+    widths = {c: max([len(c)] + [len(str(r.get(c) or "-")) for r in rows]) for c in columns}
+    print("  ".join(c.ljust(widths[c]) for c in columns))
+    for row in rows:
+        print("  ".join(str(row.get(c) or "-").ljust(widths[c]) for c in columns))
+
+
+def run_terminals(args: argparse.Namespace, config: CentralConfig) -> int:
+    """List terminals (JSON with --json)."""
+    rows = list_terminals(open_core(config).store)
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    for row in rows:
+        devices = row.get("devices") or {}
+        row["devices_text"] = ",".join(f"{k}={v}" for k, v in sorted(devices.items()))
+        row["state"] = "revoked" if row["revoked"] else "active"
+    _table(
+        rows,
+        ["terminal_code", "terminal_id", "state", "app_version", "last_heartbeat_at",
+         "queue_pending", "devices_text", "last_sync_at"],
+    )  # fmt: skip
+    return 0
+
+
+def run_revoke(args: argparse.Namespace, config: CentralConfig) -> int:
+    """Revoke; exit 1 when nothing matched."""
+    core = open_core(config)
+    revoked = revoke_terminal(core.store, args.terminal, core.clock.now())
+    for terminal_id in revoked:
+        print(f"revoked {terminal_id}")
+    if not revoked:
+        print("error: no active terminal matches", file=sys.stderr)
+    return 0 if revoked else 1
+
+
+def run_cases(args: argparse.Namespace, config: CentralConfig) -> int:
+    """List cases (JSON with --json)."""
+    rows = list_cases(open_core(config).store, args.status, args.terminal, args.since)
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    _table(
+        rows,
+        ["case_id", "receipt_no", "kind", "status", "department", "terminal_code", "updated_at"],
+    )
+    return 0
+
+
+def run_case_advance(args: argparse.Namespace, config: CentralConfig) -> int:
+    """Set the status and print the case's new state."""
+    core = open_core(config)
+    case = advance_case(
+        core.store, args.receipt_no, args.status, core.clock.now(), args.note,
+        department=args.department,
+    )  # fmt: skip
+    print(f"{case.case_id} {case.receipt_no} -> {case.status}")
+    return 0

@@ -1,0 +1,105 @@
+"""``serve``: run central under uvicorn and announce the bound URL on stdout.
+
+With ``--port 0`` a free port is chosen; the line ``listening http://HOST:PORT`` is
+printed (and flushed) once the server accepts connections, so a parent process can
+read it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import socket
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import uvicorn
+
+from central.catalog import CatalogError
+from central.config import DEFAULT_CATALOG, CentralConfig
+
+
+class ReportingServer(uvicorn.Server):
+    """A uvicorn server that calls ``on_started`` once it is accepting connections."""
+
+    def __init__(self, config: uvicorn.Config, on_started: Callable[[], None]) -> None:
+        super().__init__(config)
+        self._on_started = on_started
+
+    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+        await super().startup(sockets=sockets)
+        if self.started:
+            self._on_started()
+
+
+def bind(host: str, port: int) -> socket.socket:
+    """A listening TCP socket on host:port (port 0: any free port)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    # proto=IPPROTO_TCP lets asyncio set TCP_NODELAY on accepted connections (else Nagle
+    # and delayed ACKs add ~40 ms to every response).
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    sock.listen(2048)
+    sock.set_inheritable(True)
+    return sock
+
+
+def url_of(sock: socket.socket, tls: bool) -> str:
+    """The base URL a client uses to reach ``sock``."""
+    host, port = sock.getsockname()[:2]
+    shown = f"[{host}]" if ":" in host else host
+    return f"{'https' if tls else 'http'}://{shown}:{port}"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Options of ``serve``."""
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8731, help="0 picks a free port")
+    parser.add_argument("--tls-cert", type=Path, help="PEM certificate (with --tls-key)")
+    parser.add_argument("--tls-key", type=Path, help="PEM private key")
+    parser.add_argument("--catalog", type=Path, default=DEFAULT_CATALOG, help="catalog JSON")
+    parser.add_argument(
+        "--demo-advance",
+        type=float,
+        metavar="SECONDS",
+        help="demo: move each case one status along every SECONDS",
+    )
+    parser.add_argument("--rate-limit", type=float, metavar="N", help="requests/s per process")
+    parser.add_argument("--min-app-version", default="0.0.0", help="told to terminals")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, config: CentralConfig) -> int:
+    """Open everything, bind, announce the URL and serve until interrupted."""
+    from central.app import create_app  # heavy imports only for this command
+
+    if bool(args.tls_cert) != bool(args.tls_key):
+        raise ValueError("--tls-cert and --tls-key go together")
+    if args.rate_limit is not None and args.rate_limit <= 0:
+        raise ValueError("--rate-limit must be positive")
+    config = dataclasses.replace(
+        config,
+        catalog_path=args.catalog,
+        rate_limit=args.rate_limit,
+        demo_advance_s=args.demo_advance,
+        min_app_version=args.min_app_version,
+    )
+    try:
+        app = create_app(config)
+    except CatalogError as exc:
+        print(f"error: {exc} (pass --catalog FILE)", file=sys.stderr)
+        return 1
+    sock = bind(args.host, args.port)
+    tls = args.tls_cert is not None
+    options: dict[str, Any] = {"log_level": args.log_level, "access_log": False}
+    if tls:
+        options.update(ssl_certfile=str(args.tls_cert), ssl_keyfile=str(args.tls_key))
+    server = ReportingServer(
+        uvicorn.Config(app, lifespan="on", **options),
+        on_started=lambda: print(f"listening {url_of(sock, tls)}", flush=True),
+    )
+    server.run(sockets=[sock])
+    return 0

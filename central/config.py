@@ -1,0 +1,59 @@
+"""Central's settings: where its data lives and how it serves."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "mashangban-central"
+DB_FILENAME = "central.sqlite3"
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CATALOG = REPO_ROOT / "resources" / "catalog" / "demo-catalog.json"
+
+
+def default_data_dir() -> Path:
+    """The per-user data directory (platformdirs)."""
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def default_db_url(data_dir: Path) -> str:
+    """An SQLite file inside the data directory."""
+    return f"sqlite:///{data_dir / DB_FILENAME}"
+
+
+@dataclass(frozen=True)
+class CentralConfig:
+    """Everything the server and the admin commands need to know."""
+
+    data_dir: Path
+    db_url: str
+    catalog_path: Path = DEFAULT_CATALOG
+    rate_limit: float | None = None  # requests per second per process
+    demo_advance_s: float | None = None
+    min_app_version: str = "0.0.0"
+
+    @classmethod
+    def build(
+        cls, data_dir: Path | None = None, db_url: str | None = None, **options: object
+    ) -> CentralConfig:
+        """Fill in the defaults for the data dir and the database URL."""
+        directory = Path(data_dir) if data_dir else default_data_dir()
+        return cls(
+            data_dir=directory,
+            db_url=db_url or default_db_url(directory),
+            **options,  # type: ignore[arg-type]
+        )
+
+    @property
+    def keys_dir(self) -> Path:
+        return self.data_dir / "keys"
+
+    @property
+    def attachments_dir(self) -> Path:
+        return self.data_dir / "attachments"
+
+    @property
+    def secrets_key_path(self) -> Path:
+        return self.data_dir / "terminal-secrets.key"

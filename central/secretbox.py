@@ -1,0 +1,50 @@
+"""Terminal secrets at rest: AES-256-GCM under a key file in the data directory.
+
+The database alone (a dump, a PostgreSQL replica) does not reveal any terminal's
+HMAC secret. Several central processes sharing one database must share this file.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+_NONCE_LEN = 12
+_KEY_LEN = 32
+
+
+class SecretBox:
+    """Seals and opens terminal secrets, bound to the terminal id."""
+
+    def __init__(self, key_path: Path) -> None:
+        self._aead = AESGCM(self._load_or_create(key_path))
+
+    @staticmethod
+    def _load_or_create(path: Path) -> bytes:
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            except FileExistsError:
+                pass  # another process made it first
+            else:
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(secrets.token_bytes(_KEY_LEN))
+                    handle.flush()
+                    os.fsync(handle.fileno())
+        key = path.read_bytes()
+        if len(key) != _KEY_LEN:
+            raise ValueError(f"{path} is not a {_KEY_LEN}-byte key")
+        return key
+
+    def seal(self, terminal_id: str, secret: bytes) -> bytes:
+        """nonce || AES-GCM(secret), with the terminal id as associated data."""
+        nonce = secrets.token_bytes(_NONCE_LEN)
+        return nonce + self._aead.encrypt(nonce, secret, terminal_id.encode())
+
+    def open(self, terminal_id: str, sealed: bytes) -> bytes:
+        """The secret sealed for ``terminal_id``."""
+        return self._aead.decrypt(sealed[:_NONCE_LEN], sealed[_NONCE_LEN:], terminal_id.encode())

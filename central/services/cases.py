@@ -1,0 +1,153 @@
+"""Cases: opened with their submission, advanced by staff (or the demo), and the
+per-terminal feed of status changes (§3).
+
+Each change gets the next cursor of its terminal by bumping ``terminals.change_seq``
+inside the same transaction; the row lock serialises writers, so cursors of one
+terminal are gap-free and become visible in order (no change is skipped by a reader
+that saw a later cursor first).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from sqlalchemy import select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from central.problems import ProblemError
+from central.store.engine import Store
+from central.store.models import Case, CaseChange, Counter, Submission, Terminal
+from sync.protocol import problem_codes as codes
+from sync.protocol.schemas import (
+    CASE_STATUSES,
+    STATUS_TEXT,
+    CaseStatusResponse,
+    StatusHistoryEntry,
+    StatusText,
+)
+
+CHINA_TIME = timezone(timedelta(hours=8))  # case numbers use the Beijing date
+
+
+def bump_counter(session: Session, name: str) -> int:
+    """Increment the named counter (creating it at 1) and return the new value."""
+    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    statement = (
+        insert(Counter)
+        .values(name=name, value=1)
+        .on_conflict_do_update(index_elements=[Counter.name], set_={"value": Counter.value + 1})
+        .returning(Counter.value)
+    )
+    return int(session.execute(statement).scalar_one())
+
+
+def next_cursor(session: Session, terminal_id: str) -> int:
+    """The next feed cursor of a terminal (locks its row until commit)."""
+    statement = (
+        update(Terminal)
+        .where(Terminal.id == terminal_id)
+        .values(change_seq=Terminal.change_seq + 1)
+        .returning(Terminal.change_seq)
+        .execution_options(synchronize_session=False)
+    )
+    return int(session.execute(statement).scalar_one())
+
+
+def record_change(
+    session: Session, case: Case, now: datetime, source: str, note: str | None = None
+) -> CaseChange:
+    """Append the case's current status to its history and its terminal's feed."""
+    change = CaseChange(
+        terminal_id=case.terminal_id,
+        cursor=next_cursor(session, case.terminal_id),
+        case_id=case.case_id,
+        status=case.status,
+        department=case.department,
+        note=note,
+        source=source,
+        changed_at=now,
+    )
+    session.add(change)
+    return change
+
+
+def open_case(
+    session: Session, submission: Submission, now: datetime, department: str | None
+) -> Case:
+    """Open the case of a new submission, status ``received``, in the caller's transaction."""
+    day = now.astimezone(CHINA_TIME).strftime("%Y%m%d")
+    number = bump_counter(session, f"case:{day}")
+    case = Case(
+        case_id=f"C{day}{number:06d}",
+        submission_id=submission.submission_id,
+        terminal_id=submission.terminal_id,
+        receipt_no=submission.receipt_no,
+        kind=submission.kind,
+        status="received",
+        department=department,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(case)
+    session.flush()
+    record_change(session, case, now, source="intake")
+    return case
+
+
+def advance_case(
+    store: Store,
+    receipt_no: str,
+    status: str,
+    now: datetime,
+    note: str | None = None,
+    source: str = "admin",
+    department: str | None = None,
+) -> Case:
+    """Set a case's status (any status may follow any other) and record the change."""
+    if status not in CASE_STATUSES:
+        raise ValueError(f"unknown status {status!r}; one of {', '.join(CASE_STATUSES)}")
+    with store.transaction() as session:
+        case = session.scalar(select(Case).where(Case.receipt_no == receipt_no))
+        if case is None:
+            raise ProblemError(404, codes.CASE_NOT_FOUND, "No case for this receipt")
+        case.status = status
+        case.updated_at = now
+        if department:
+            case.department = department
+        record_change(session, case, now, source=source, note=note)
+        return case
+
+
+def status_text(status: str) -> StatusText:
+    """The status in the terminal's languages."""
+    return StatusText(**STATUS_TEXT[status])
+
+
+def case_by_receipt(store: Store, receipt_no: str) -> CaseStatusResponse:
+    """One case's current status and history; a 404 problem when unknown."""
+    with store.transaction() as session:
+        case = session.scalar(select(Case).where(Case.receipt_no == receipt_no))
+        if case is None:
+            raise ProblemError(404, codes.CASE_NOT_FOUND, "No case for this receipt")
+        history = session.scalars(
+            select(CaseChange).where(CaseChange.case_id == case.case_id).order_by(CaseChange.id)
+        ).all()
+        return CaseStatusResponse(
+            case_id=case.case_id,
+            receipt_no=case.receipt_no,
+            kind=case.kind,  # type: ignore[arg-type]
+            status=case.status,  # type: ignore[arg-type]
+            status_text=status_text(case.status),
+            department=case.department,
+            created_at=case.created_at,
+            updated_at=case.updated_at,
+            history=[
+                StatusHistoryEntry(
+                    status=row.status,  # type: ignore[arg-type]
+                    status_text=status_text(row.status),
+                    at=row.changed_at,
+                )
+                for row in history
+            ],
+        )

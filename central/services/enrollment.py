@@ -1,0 +1,101 @@
+"""One-time enrolment codes and terminal enrolment (§1 Enrolment).
+
+Codes look like ``8HQ2-K7RM`` (no 0/O/1/I/L), are kept only as SHA-256, are valid
+for 24 h by default and can be used once.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import logging
+import secrets
+import uuid
+from datetime import datetime, timedelta
+
+from sqlalchemy import update
+
+from central.keys import KeyRing
+from central.problems import ProblemError
+from central.secretbox import SecretBox
+from central.store.engine import Store
+from central.store.models import EnrollmentCode, Terminal
+from sync.protocol import problem_codes as codes
+from sync.protocol.schemas import EnrollRequest, EnrollResponse
+
+log = logging.getLogger(__name__)
+CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+CODE_TTL_S = 24 * 3600
+SECRET_BYTES = 32
+
+
+def normalize_code(text: str) -> str:
+    """Upper-case, without separators or blanks."""
+    return "".join(ch for ch in text.upper() if ch not in "- \t")
+
+
+def hash_code(text: str) -> str:
+    """What is stored of a code: the SHA-256 of its normalised form."""
+    return hashlib.sha256(normalize_code(text).encode()).hexdigest()
+
+
+def issue_code(store: Store, now: datetime, ttl_s: float = CODE_TTL_S) -> str:
+    """Create a one-time enrolment code and return it (shown once, never stored)."""
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(8))
+    with store.transaction() as session:
+        session.add(
+            EnrollmentCode(
+                code_hash=hash_code(raw),
+                created_at=now,
+                expires_at=now + timedelta(seconds=ttl_s),
+            )
+        )
+    return f"{raw[:4]}-{raw[4:]}"
+
+
+def enroll(
+    store: Store, secretbox: SecretBox, keyring: KeyRing, now: datetime, request: EnrollRequest
+) -> EnrollResponse:
+    """Consume the code and register the terminal; problems for unknown/used/expired codes."""
+    code_hash = hash_code(request.enrollment_code)
+    terminal_id = str(uuid.uuid4())
+    secret = secrets.token_bytes(SECRET_BYTES)
+    with store.transaction() as session:
+        row = session.get(EnrollmentCode, code_hash)
+        if row is None:
+            raise ProblemError(404, codes.ENROLLMENT_CODE_UNKNOWN, "Unknown enrolment code")
+        if row.used_at is not None:
+            raise ProblemError(409, codes.ENROLLMENT_CODE_USED, "Enrolment code already used")
+        if row.expires_at <= now:
+            raise ProblemError(410, codes.ENROLLMENT_CODE_EXPIRED, "Enrolment code expired")
+        session.add(
+            Terminal(
+                id=terminal_id,
+                code=request.terminal_code,
+                site_branch_code=request.site.branch_code,
+                site_name=request.site.name,
+                hardware_id=request.hardware_id,
+                secret_sealed=secretbox.seal(terminal_id, secret),
+                app_version=request.app_version,
+                enrolled_at=now,
+                revoked=False,
+                change_seq=0,
+            )
+        )
+        session.flush()
+        claimed = session.execute(
+            update(EnrollmentCode)
+            .where(EnrollmentCode.code_hash == code_hash, EnrollmentCode.used_at.is_(None))
+            .values(used_at=now, terminal_id=terminal_id)
+            .execution_options(synchronize_session=False)
+        )
+        if claimed.rowcount != 1:  # type: ignore[attr-defined]
+            raise ProblemError(409, codes.ENROLLMENT_CODE_USED, "Enrolment code already used")
+    log.info("terminal %s enrolled with code %s", terminal_id, request.terminal_code)
+    return EnrollResponse(
+        terminal_id=terminal_id,
+        terminal_code=request.terminal_code,
+        secret=base64.b64encode(secret).decode(),
+        server_time=now,
+        platform_keys=keyring.published(),
+    )

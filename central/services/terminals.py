@@ -1,0 +1,78 @@
+"""Terminals as central sees them: heartbeats (§5), the admin listing, revocation."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import or_, select
+
+from central.problems import ProblemError
+from central.store.engine import Store
+from central.store.models import Terminal
+from sync.protocol import problem_codes as codes
+from sync.protocol.schemas import HeartbeatRequest, HeartbeatResponse, rfc3339
+
+
+def record_heartbeat(
+    store: Store, terminal_id: str, heartbeat: HeartbeatRequest, now: datetime, min_version: str
+) -> HeartbeatResponse:
+    """Keep the terminal's latest heartbeat and answer with the server time."""
+    with store.transaction() as session:
+        terminal = session.get(Terminal, terminal_id)
+        if terminal is None:  # revoked and deleted meanwhile; cannot normally happen
+            raise ProblemError(404, codes.NOT_FOUND, "Unknown terminal")
+        terminal.last_heartbeat = heartbeat.model_dump_json()
+        terminal.last_heartbeat_at = now
+        terminal.app_version = heartbeat.app_version
+    return HeartbeatResponse(server_time=now, min_app_version=min_version)
+
+
+def _when(value: datetime | None) -> str | None:
+    return rfc3339(value) if value else None
+
+
+def describe(terminal: Terminal) -> dict[str, Any]:
+    """What the admin sees of a terminal (never its secret)."""
+    heartbeat = json.loads(terminal.last_heartbeat) if terminal.last_heartbeat else None
+    queue = (heartbeat or {}).get("queue") or {}
+    return {
+        "terminal_id": terminal.id,
+        "terminal_code": terminal.code,
+        "site": {"branch_code": terminal.site_branch_code, "name": terminal.site_name},
+        "app_version": terminal.app_version,
+        "revoked": terminal.revoked,
+        "enrolled_at": _when(terminal.enrolled_at),
+        "last_heartbeat_at": _when(terminal.last_heartbeat_at),
+        "queue_pending": queue.get("pending"),
+        "queue_rejected": queue.get("rejected"),
+        "oldest_pending_at": queue.get("oldest_pending_at"),
+        "devices": (heartbeat or {}).get("devices"),
+        "disk_free_bytes": (heartbeat or {}).get("disk_free_bytes"),
+        "terminal_last_sync_at": (heartbeat or {}).get("last_sync_at"),
+        "last_sync_at": _when(terminal.last_sync_at),
+        "last_heartbeat": heartbeat,
+    }
+
+
+def list_terminals(store: Store) -> list[dict[str, Any]]:
+    """Every terminal, by code then enrolment time."""
+    with store.transaction() as session:
+        rows = session.scalars(select(Terminal).order_by(Terminal.code, Terminal.enrolled_at))
+        return [describe(row) for row in rows]
+
+
+def revoke_terminal(store: Store, terminal: str, now: datetime) -> list[str]:
+    """Revoke by terminal id, or every active terminal with that code; the ids revoked."""
+    with store.transaction() as session:
+        rows = session.scalars(
+            select(Terminal).where(
+                or_(Terminal.id == terminal, Terminal.code == terminal),
+                Terminal.revoked.is_(False),
+            )
+        ).all()
+        for row in rows:
+            row.revoked = True
+            row.revoked_at = now
+        return [row.id for row in rows]

@@ -1,0 +1,1 @@
+"""Central's storage: SQLAlchemy models, engine set-up and Alembic migrations."""

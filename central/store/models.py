@@ -1,0 +1,26 @@
+"""Every table, imported in one place so that the metadata is complete."""
+
+from central.store.base import Base
+from central.store.models_cases import (
+    Attachment,
+    Case,
+    CaseChange,
+    Counter,
+    Submission,
+    SubmissionAttachment,
+)
+from central.store.models_identity import EnrollmentCode, Nonce, PlatformKeyRecord, Terminal
+
+__all__ = [
+    "Attachment",
+    "Base",
+    "Case",
+    "CaseChange",
+    "Counter",
+    "EnrollmentCode",
+    "Nonce",
+    "PlatformKeyRecord",
+    "Submission",
+    "SubmissionAttachment",
+    "Terminal",
+]

@@ -1,0 +1,59 @@
+"""Receipt numbers, sync-protocol.md §7: ``TTTT-YYMMDD-NNNN-C``. No I/O here.
+
+TTTT is the terminal code, YYMMDD the local date, NNNN a per-terminal, per-day
+sequence (more digits after 9999) and C the ISO 7064 MOD 11-2 check character
+over all the digits before it.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import re
+
+RECEIPT_NO_PATTERN = r"^[0-9]{4}-[0-9]{6}-[0-9]{4,8}-[0-9X]$"
+_RECEIPT_RE = re.compile(RECEIPT_NO_PATTERN)
+
+
+def mod11_2(digits: str) -> str:
+    """ISO 7064 MOD 11-2 check character ('0'-'9' or 'X') over ASCII digits."""
+    if not digits or not digits.isascii() or not digits.isdigit():
+        raise ValueError("mod11_2 needs a non-empty string of ASCII digits")
+    total = 0
+    for ch in digits:
+        total = (total * 2 + int(ch)) % 11
+    value = (12 - (total * 2) % 11) % 11
+    return "X" if value == 10 else str(value)
+
+
+def receipt_no_problem(value: str) -> str | None:
+    """Why ``value`` is not a well-formed receipt number, or None when it is.
+
+    Reasons: ``format`` or ``check_character``.
+    """
+    if not isinstance(value, str) or not _RECEIPT_RE.fullmatch(value):
+        return "format"
+    body, check = value[:-2], value[-1]
+    if mod11_2(body.replace("-", "")) != check:
+        return "check_character"
+    return None
+
+
+def make_receipt_no(terminal_code: str, yymmdd: str, sequence: int) -> str:
+    """Build a receipt number with its check character (used by tests and tools)."""
+    body = f"{terminal_code}-{yymmdd}-{sequence:04d}"
+    return f"{body}-{mod11_2(body.replace('-', ''))}"
+
+
+def receipt_signature(secret: bytes, receipt_no: str, ts: int | str) -> str:
+    """The QR's ``sig``: first 10 bytes of HMAC-SHA256(secret, "receipt_no|ts"), base32,
+    no padding (16 upper-case characters)."""
+    mac = hmac.new(secret, f"{receipt_no}|{ts}".encode(), hashlib.sha256).digest()[:10]
+    return base64.b32encode(mac).decode("ascii").rstrip("=")
+
+
+def receipt_url(public_base: str, receipt_no: str, ts: int, secret: bytes) -> str:
+    """The URL a receipt's QR code holds (§7)."""
+    sig = receipt_signature(secret, receipt_no, ts)
+    return f"{public_base.rstrip('/')}/r/{receipt_no}?ts={ts}&sig={sig}"
