@@ -22,8 +22,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.stats import machine, summary_ms, table
+from terminal.catalog import demo_catalog_path, load_catalog
 from terminal.config import load_config
-from terminal.loadgen import synthetic_appeal
+from terminal.loadgen import Choices, synthetic_appeal
 from terminal.runtime import start_core
 
 
@@ -62,7 +63,8 @@ def main() -> None:
     wal = bare(base / "bare-wal.sqlite3", "WAL")
     default = bare(base / "bare-default.sqlite3", "DELETE")
     rng = random.Random(7)
-    drafts = [synthetic_appeal(rng) for _ in range(args.rounds * args.per_round + 200)]
+    choices = Choices.from_catalog(load_catalog(demo_catalog_path()))
+    drafts = [synthetic_appeal(rng, choices) for _ in range(args.rounds * args.per_round + 200)]
     blob = os.urandom(1100)  # about the size of a sealed appeal payload
     for d in drafts[:200]:  # warm-up
         core.confirm(d)

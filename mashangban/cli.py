@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from mashangban.commands import audit, doctor, loadgen, queue, run, staff
+from mashangban.commands import audit, doctor, enroll, loadgen, queue, run, staff, sync
 from terminal.config import Config, ConfigError, load_config
 
 COMMANDS = {
@@ -19,6 +19,8 @@ COMMANDS = {
     "doctor": doctor,
     "queue": queue,
     "loadgen": loadgen,
+    "enroll": enroll,
+    "sync": sync,
     "staff": staff,
     "audit": audit,
 }

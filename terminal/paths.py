@@ -35,6 +35,11 @@ class DataPaths:
         return self.root / "keys" / "local.key"
 
     @property
+    def catalog_dir(self) -> Path:
+        """The active catalog (swapped in atomically by sync); the bundled demo until then."""
+        return self.root / "catalog"
+
+    @property
     def demo_central_dir(self) -> Path:
         """The embedded reference central's own data directory (demo only)."""
         return self.root / "demo-central"

@@ -2,6 +2,8 @@
 
 Creates N submissions through the same confirm path the UI uses and prints
 each receipt number on its own line, flushed, right after its commit.
+Synthetic citizens pick categories and regions from the active catalog, so
+central accepts what they hand in.
 """
 
 from __future__ import annotations
@@ -13,8 +15,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from terminal.catalog import CatalogStore
 from terminal.config import Config
-from terminal.loadgen import draft_from_template, synthetic_appeal
+from terminal.loadgen import Choices, draft_from_template, synthetic_appeal
 from terminal.runtime import start_core
 from terminal.submissions.errors import ConfirmError
 
@@ -43,12 +46,13 @@ def execute(config: Config, args: argparse.Namespace) -> int:
     rng = random.Random(args.seed)
     core = start_core(config)
     try:
+        choices = Choices.from_catalog(CatalogStore(core.paths.catalog_dir).load())
         for _ in range(args.count):
             try:
                 draft = (
-                    draft_from_template(template, rng, args.attachments)
+                    draft_from_template(template, rng, choices.version, args.attachments)
                     if template is not None
-                    else synthetic_appeal(rng, args.attachments)
+                    else synthetic_appeal(rng, choices, args.attachments)
                 )
                 confirmed = core.confirm(draft)
             except ValueError as exc:

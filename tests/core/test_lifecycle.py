@@ -106,7 +106,9 @@ def test_central_status_only_for_synced_and_never_goes_back_in_time(core: Termin
     move(core, [sid], OutboxState.SYNCED, case_id="C9")
     assert status("in_progress", "2026-11-27T04:00:00Z")
     assert not status("received", "2026-11-27T03:30:00Z")  # an older change arriving late
-    assert state(core, sid)[5] == "in_progress"
+    assert status("accepted", "2026-11-27T12:00:09.5+08:00")  # 04:00:09.5Z: later
+    assert not status("received", "2026-11-27T04:00:09Z")  # earlier, though "09Z" > "09.5Z" as text
+    assert state(core, sid)[5] == "accepted"
     with pytest.raises(IllegalTransition):
         status("lost", "2026-11-27T05:00:00Z")
 

@@ -1,0 +1,230 @@
+"""The embedded default: a reference central on 127.0.0.1 when no server is configured.
+
+A terminal that is not enrolled with a real platform still works end to end:
+``central_for(core)`` starts ``mashangban-central serve --host 127.0.0.1
+--port 0`` as a subprocess with its data in ``<data_dir>/demo-central`` (which
+already holds the demo platform key the terminal generated at first start),
+reads the ``listening http://127.0.0.1:PORT`` line, enrols the terminal the
+first time (with a code from ``enroll-code``), and stops the server on exit:
+terminate, then kill after a timeout. Everything it holds is demo data.
+
+Which server a terminal syncs with: ``sync.server_url`` when set; else the
+server it was enrolled with (``mashangban enroll --server``); else this one.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
+
+from sync.client import SyncClient
+from sync.enrolment import enroll
+from sync.kv import EMBEDDED_ENROLLED, read_kv, write_kv
+from sync.server_clock import ServerClock
+from sync.service import backoff_settings, transport_settings
+from sync.timing import Timing
+from terminal.runtime import TerminalCore
+
+log = logging.getLogger(__name__)
+LISTENING_PREFIX = "listening "
+CENTRAL_DB_FILE = "central.sqlite3"  # central/config.py DB_FILENAME: a fresh one needs enrolment
+CENTRAL_LOG_FILE = "central.log"
+
+
+class EmbeddedCentralError(RuntimeError):
+    """The embedded central did not start (its log is in demo-central/central.log)."""
+
+
+def central_command() -> list[str]:
+    """How to run central's command line from this interpreter."""
+    return [sys.executable, "-m", "central"]
+
+
+class EmbeddedCentral:
+    """A central subprocess on loopback; a context manager that starts and stops it."""
+
+    def __init__(
+        self,
+        data_dir: Path,
+        *,
+        command: Sequence[str] | None = None,
+        serve_options: Sequence[str] = (),
+        start_timeout_s: float = 60.0,
+        stop_timeout_s: float = 10.0,
+    ) -> None:
+        """``serve_options`` are added to ``serve`` (e.g. ``--demo-advance 60``)."""
+        self.data_dir = data_dir
+        self.command = list(command or central_command())
+        self.serve_options = list(serve_options)
+        self.start_timeout_s = start_timeout_s
+        self.stop_timeout_s = stop_timeout_s
+        self.url = ""
+        self.fresh_database = False
+        self._process: subprocess.Popen[str] | None = None
+        self._pump: threading.Thread | None = None
+
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid if self._process else None
+
+    def _base(self) -> list[str]:
+        return [*self.command, "--data-dir", str(self.data_dir)]
+
+    def start(self) -> str:
+        """Start the server; returns its base URL once it accepts connections."""
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self.fresh_database = not (self.data_dir / CENTRAL_DB_FILE).exists()
+        log_path = self.data_dir / CENTRAL_LOG_FILE
+        with log_path.open("w", encoding="utf-8") as log_file:  # the child keeps its own fd
+            self._process = subprocess.Popen(
+                [*self._base(), "serve", "--host", "127.0.0.1", "--port", "0", *self.serve_options],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=log_file,
+                text=True,
+                encoding="utf-8",
+            )
+        lines: queue.Queue[str | None] = queue.Queue()
+        self._pump = threading.Thread(
+            target=_pump, args=(self._process, lines), name="central-stdout", daemon=True
+        )
+        self._pump.start()
+        deadline = time.monotonic() + self.start_timeout_s
+        line: str | None = ""
+        while line is not None and not line.startswith(LISTENING_PREFIX):
+            try:
+                line = lines.get(timeout=max(0.01, deadline - time.monotonic()))
+            except queue.Empty:
+                line = None
+        if line is None:
+            self.stop()
+            raise EmbeddedCentralError(f"embedded central did not start; see {log_path}")
+        self.url = line[len(LISTENING_PREFIX) :].strip()
+        log.info("embedded central listening at %s (pid %d)", self.url, self._process.pid)
+        return self.url
+
+    def enrollment_code(self) -> str:
+        """A one-time enrolment code from ``enroll-code`` (printed alone on stdout)."""
+        done = subprocess.run(
+            [*self._base(), "--log-level", "warning", "enroll-code"],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=self.start_timeout_s,
+            check=False,
+        )
+        code = done.stdout.strip().splitlines()[-1:] if done.stdout.strip() else []
+        if done.returncode != 0 or not code:
+            raise EmbeddedCentralError(f"enroll-code failed with exit code {done.returncode}")
+        return code[0].strip()
+
+    def stop(self) -> None:
+        """Terminate; kill when it does not end within the timeout."""
+        process, self._process = self._process, None
+        if process is None:
+            return
+        if process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(self.stop_timeout_s)
+            except subprocess.TimeoutExpired:
+                log.warning(
+                    "embedded central did not stop in %.0f s; killing it", self.stop_timeout_s
+                )
+                process.kill()
+                process.wait(self.stop_timeout_s)
+        if self._pump is not None:
+            self._pump.join(self.stop_timeout_s)  # ends at EOF, now that the child is gone
+        if process.stdout is not None:
+            process.stdout.close()
+
+    def __enter__(self) -> EmbeddedCentral:
+        self.start()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+
+def _pump(process: subprocess.Popen[str], lines: queue.Queue[str | None]) -> None:
+    """Hand stdout lines to the starter; keep draining so the child never blocks."""
+    assert process.stdout is not None
+    for line in process.stdout:
+        lines.put(line)
+    lines.put(None)
+
+
+def configured_server_url(core: TerminalCore) -> str:
+    """The real server to use, or "" for the embedded default."""
+    if core.config.sync.server_url:
+        return core.config.sync.server_url
+    identity = core.identity
+    if identity is not None and not identity.demo and identity.server_url:
+        return identity.server_url
+    return ""
+
+
+def enroll_with_embedded(core: TerminalCore, central: EmbeddedCentral) -> None:
+    """Enrol the terminal with the embedded central unless it already is."""
+    identity = core.identity
+    enrolled = read_kv(core.store, EMBEDDED_ENROLLED)
+    if identity is not None and enrolled == identity.terminal_id and not central.fresh_database:
+        return
+    timing = Timing()
+    client = SyncClient(
+        central.url,
+        transport_settings(core.config.sync),
+        credentials=None,
+        clock=ServerClock(timing, core.store),
+        backoff=backoff_settings(core.config.sync),
+        timing=timing,
+    )
+    try:
+        new = enroll(core, client, central.enrollment_code(), server_url="", demo=True)
+    finally:
+        client.close()
+    write_kv(core.store, EMBEDDED_ENROLLED, new.terminal_id)
+
+
+@contextmanager
+def central_for(
+    core: TerminalCore,
+    *,
+    command: Sequence[str] | None = None,
+    serve_options: Sequence[str] = (),
+    start_timeout_s: float = 60.0,
+    stop_timeout_s: float = 10.0,
+) -> Iterator[str]:
+    """The server URL to sync with for as long as the block runs.
+
+    A configured or enrolled server is yielded as is; otherwise the embedded
+    central is started (and the terminal enrolled with it the first time) and
+    stopped when the block ends.
+    """
+    url = configured_server_url(core)
+    if url:
+        yield url
+        return
+    embedded = EmbeddedCentral(
+        core.paths.demo_central_dir,
+        command=command,
+        serve_options=serve_options,
+        start_timeout_s=start_timeout_s,
+        stop_timeout_s=stop_timeout_s,
+    )
+    with embedded as central:
+        enroll_with_embedded(core, central)
+        yield central.url

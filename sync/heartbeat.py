@@ -1,0 +1,92 @@
+"""Heartbeats (sync-protocol.md §5): how this terminal is, for central's dashboard.
+
+Queue counts come from the store; device states are passed in by the caller
+as a callable (e.g. ``Peripherals.states``; it runs on the worker thread, so it
+may block briefly; ``{}`` when nothing is known);
+free disk space of the data directory; the last complete sync. The answer's
+``server_time`` keeps the clock offset fresh.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import cast, get_args
+
+from sync.client import SyncClient
+from sync.kv import LAST_SYNC_AT, read_kv
+from sync.protocol.schemas import DeviceState, HeartbeatRequest, HeartbeatResponse, QueueState
+from sync.timestamps import parse_rfc3339
+from terminal.devices.state import DeviceState as TerminalDeviceState
+from terminal.store.startup import OpenStore
+from terminal.submissions.queue import queue_stats
+
+DeviceStates = Callable[[], Mapping[str, str | TerminalDeviceState]]
+
+
+def known_device_states(
+    devices: Mapping[str, str | TerminalDeviceState],
+) -> dict[str, DeviceState]:
+    """The devices whose state the protocol knows (ok, paper_out, offline, absent).
+
+    Values may be plain strings or ``terminal.devices.state.DeviceState`` (whose
+    technician-readable reason is not sent).
+    """
+    allowed = set(get_args(DeviceState))
+    out: dict[str, DeviceState] = {}
+    for name, state in devices.items():
+        value = str(state.status.value) if isinstance(state, TerminalDeviceState) else state
+        if value in allowed:
+            out[name] = cast(DeviceState, value)
+    return out
+
+
+def _parse_time(value: str | None) -> datetime | None:
+    return parse_rfc3339(value) if value else None
+
+
+@dataclass
+class HeartbeatReport:
+    min_app_version: str
+    server_time: datetime
+
+
+class HeartbeatSender:
+    """Builds and sends one heartbeat."""
+
+    def __init__(
+        self,
+        client: SyncClient,
+        store: OpenStore,
+        app_version: str,
+        devices: DeviceStates | None = None,
+    ) -> None:
+        self._client = client
+        self._store = store
+        self._app_version = app_version
+        self._devices = devices or (lambda: {})
+
+    def build(self) -> HeartbeatRequest:
+        """The heartbeat as it would be sent now."""
+        stats = queue_stats(self._store)
+        return HeartbeatRequest(
+            app_version=self._app_version,
+            queue=QueueState(
+                pending=stats.by_state.get("pending", 0) + stats.by_state.get("uploading", 0),
+                oldest_pending_at=_parse_time(stats.oldest_pending_at),
+                rejected=stats.by_state.get("rejected", 0),
+            ),
+            devices=known_device_states(self._devices()),
+            disk_free_bytes=shutil.disk_usage(self._store.paths.root).free,
+            last_sync_at=_parse_time(read_kv(self._store, LAST_SYNC_AT)),
+        )
+
+    def send(self) -> HeartbeatReport:
+        """POST the heartbeat; learn central's time from the answer."""
+        answer = self._client.call(
+            "POST", "/terminals/heartbeat", HeartbeatResponse, payload=self.build()
+        )
+        self._client.clock.learn(answer.server_time)
+        return HeartbeatReport(answer.min_app_version, answer.server_time)

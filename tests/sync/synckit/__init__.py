@@ -1,0 +1,1 @@
+"""Test kit for the terminal's sync: real central processes, scripted and TLS servers."""
