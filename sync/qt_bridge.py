@@ -8,6 +8,8 @@ directly. QtCore only: sync/ never imports widgets.
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from sync.status import SyncStatus
@@ -63,6 +65,14 @@ class SyncBridge(QObject):
     def kick(self) -> None:
         """Sync now (e.g. right after a citizen confirmed)."""
         self._worker.kick()
+
+    def lookup_receipt(self, receipt_no: str) -> dict[str, Any] | None:
+        """Central's current status of any receipt (sync-protocol.md §3), None when unknown.
+
+        Blocks on the network: the UI calls it on its io lane, never the GUI thread.
+        """
+        answer = self._worker.service.lookup(receipt_no)
+        return answer.model_dump(mode="json") if answer is not None else None
 
     def detach(self) -> None:
         """Stop listening to the worker (call before the bridge is destroyed)."""

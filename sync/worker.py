@@ -66,6 +66,11 @@ class SyncWorker:
             self._thread = threading.Thread(target=self._run, name="sync-worker", daemon=True)
             self._thread.start()
 
+    @property
+    def service(self) -> SyncService:
+        """The service the worker drives (its lookup is safe to call from other threads)."""
+        return self._service
+
     def kick(self) -> None:
         """Sync now: end the current wait (including the start jitter)."""
         self._timing.wake()

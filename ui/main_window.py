@@ -1,33 +1,279 @@
-"""A minimal kiosk window until the citizen screens land (the UI issue)."""
+"""The kiosk window: top bar, the navigation stack of screens, the on-screen keyboard,
+the status strip; idle timeout, elderly mode, language, voice and the crash path.
+
+Built by `ui.kiosk.build_kiosk`; screens reach it only as the context's `nav`.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
+import logging
 
-from terminal.runtime import TerminalCore
-from terminal.submissions.queue import queue_stats
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+
+from ui.context import KioskContext
+from ui.crash import CrashGuard
+from ui.idle import IdleWatcher
+from ui.screens.base import Screen
+from ui.status_feed import StatusFeed
+from ui.theme import apply_spacing
+from ui.widgets.overlay import Overlay
+from ui.widgets.status_strip import StatusStrip
+from ui.widgets.top_bar import TopBar
+
+log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, core: TerminalCore) -> None:
+    """Frameless in kiosk use; the stack's bottom is always the Home screen."""
+
+    def __init__(self, ctx: KioskContext, keyboard: QWidget | None = None) -> None:
         super().__init__()
+        self.ctx = ctx
+        ctx.nav = self
         self.setWindowTitle("马上办")
         body = QWidget()
-        layout = QVBoxLayout(body)
-        title = QLabel(self.tr("马上办 · 自助服务终端"))
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        title.setStyleSheet("font-size: 48px; font-weight: bold; color: #0b3d91;")
-        stats = queue_stats(core.store)
-        status = QLabel(
-            self.tr("终端 {code} 已就绪 · 待上传 {pending} 件").format(
-                code=core.terminal_code, pending=stats.by_state.get("pending", 0)
-            )
-        )
-        status.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        status.setStyleSheet("font-size: 24px; color: #1a1a1a;")
-        layout.addStretch(1)
-        layout.addWidget(title)
-        layout.addWidget(status)
-        layout.addStretch(1)
+        body.setObjectName("KioskBody")
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.top_bar = TopBar()
+        self.stack = QStackedWidget()
+        self.strip = StatusStrip()
+        self.strip.set_branch(ctx.core.config.terminal.branch_name)
+        self.keyboard = keyboard
+        column.addWidget(self.top_bar)
+        column.addWidget(self.stack, 1)
+        if keyboard is not None:
+            column.addWidget(keyboard)
+        column.addWidget(self.strip)
         self.setCentralWidget(body)
+        self.overlay = Overlay(self)
+        self._overlay_purpose = ""
+        self.overlay.primary.clicked.connect(self._overlay_primary)
+        self.overlay.secondary.clicked.connect(self._overlay_secondary)
+        self.screens: list[Screen] = []
+        self.portrait = False
+
+        ui = ctx.core.config.ui
+        self.idle = IdleWatcher(ui.idle_timeout_s * 1000, ui.idle_countdown_s * 1000, self)
+        self.idle.idle.connect(self._ask_still_there)
+        self.idle.tick.connect(self._countdown_tick)
+        self.idle.expired.connect(self.end_session)
+        self.crash_guard = CrashGuard(self)
+        self.crash_guard.crashed.connect(self._show_crash)
+        ctx.ops.unhandled.connect(self.crash_guard.handle)
+        self.feed = StatusFeed(ctx, self.strip, self)
+
+        bar = self.top_bar
+        bar.back.clicked.connect(self.back)
+        bar.home.clicked.connect(self._home_tapped)
+        bar.elderly.toggled.connect(self.set_elderly)
+        bar.language.clicked.connect(self._toggle_language)
+        bar.repeat.clicked.connect(self.speak_guidance)
+        bar.mute.toggled.connect(self._mute_toggled)
+        bar.mute.setChecked(ctx.voice.muted)
+        ctx.languages.changed.connect(self._language_changed)
+        ctx.voice.set_locale(ctx.locale)
+        bar.show_language(ctx.languages.locale)
+        self.apply_theme()
+
+        from ui.screens.home import HomeScreen
+
+        self.home = HomeScreen(ctx)
+        self._add(self.home)
+        self._show_current()
+        self.feed.start()
+
+    # navigation -----------------------------------------------------------
+    def current(self) -> Screen:
+        return self.screens[-1]
+
+    def push(self, screen: Screen) -> None:
+        """Open ``screen`` on top; Back returns to what is underneath, unchanged."""
+        self._add(screen)
+        self._show_current()
+
+    def replace(self, screen: Screen) -> None:
+        """Open ``screen`` in place of the current one (which is destroyed)."""
+        old = self.screens.pop() if len(self.screens) > 1 else None
+        self._add(screen)
+        if old is not None:
+            self._destroy(old)
+        self._show_current()
+
+    def back(self) -> None:
+        if self.overlay.isVisible():
+            return
+        if self.current().handle_back():
+            self._refresh_bar()
+            return
+        if len(self.screens) > 1:
+            self._destroy(self.screens.pop())
+            self._show_current()
+
+    def go_home(self, *, discard: bool = True) -> None:
+        """Back to Home; every other screen (and what it holds) is destroyed."""
+        while len(self.screens) > 1:
+            screen = self.screens.pop()
+            if discard:
+                screen.discard()
+            self._destroy(screen)
+        self.overlay.hide()
+        self._show_current()
+
+    def end_session(self) -> None:
+        """The idle countdown ran out: discard everything the citizen entered."""
+        log.info("session ended by the idle timeout")
+        self.ctx.voice.stop()
+        self.go_home(discard=True)
+        self.home.discard()
+
+    def _add(self, screen: Screen) -> None:
+        screen.set_portrait(self.portrait)
+        screen.guidance_changed.connect(self._guidance_changed)
+        self.screens.append(screen)
+        self.stack.addWidget(screen)
+
+    def _destroy(self, screen: Screen) -> None:
+        self.stack.removeWidget(screen)
+        screen.setParent(None)
+        screen.deleteLater()
+
+    def _show_current(self) -> None:
+        screen = self.current()
+        self.stack.setCurrentWidget(screen)
+        self.idle.set_enabled(not screen.idle_exempt or len(self.screens) > 1)
+        screen.opened()
+        self.feed.refresh_queue()
+        kick = getattr(self.ctx.sync, "kick", None)
+        if kick is not None and screen.objectName() == "Screen" and hasattr(screen, "receipt"):
+            kick()  # a receipt means a new submission: send it now if online
+        self._refresh_bar()
+        self.speak_guidance()
+
+    def _refresh_bar(self) -> None:
+        screen = self.current()
+        self.top_bar.title.setText(screen.title())
+        self.top_bar.back.setEnabled(len(self.screens) > 1)
+        self.top_bar.home.setEnabled(len(self.screens) > 1)
+
+    def _guidance_changed(self) -> None:
+        if self.sender() is self.current():
+            self._refresh_bar()
+            self.speak_guidance()
+
+    def speak_guidance(self) -> None:
+        screen = self.current()
+        parts = [p for p in (screen.spoken_heading(), screen.instruction()) if p]
+        self.ctx.voice.say("。".join(parts) if self.ctx.locale == "zh_CN" else ". ".join(parts))
+
+    # overlay: "still there?" and "leave?" -----------------------------------
+    def _home_tapped(self) -> None:
+        if any(s.has_entries() for s in self.screens[1:]):
+            self._overlay_purpose = "leave"
+            self.overlay.open(
+                self.tr("Leave this and go home?"),
+                self.tr("What you have entered so far will be deleted."),
+                self.tr("Stay here"),
+                self.tr("Delete and go home"),
+            )
+        else:
+            self.go_home()
+
+    def _ask_still_there(self) -> None:
+        self._overlay_purpose = "idle"
+        self.overlay.open(
+            self.tr("Are you still there?"),
+            self.tr(
+                "Nobody has touched the screen for a while. To protect your privacy, "
+                "everything entered will be deleted when the count reaches zero."
+            ),
+            self.tr("Yes, continue"),
+        )
+        self.overlay.countdown.show()
+        self.ctx.voice.say(self.overlay.title.text())
+
+    def _countdown_tick(self, seconds: int) -> None:
+        self.overlay.countdown.setText(str(seconds))
+
+    def _overlay_primary(self) -> None:
+        self.overlay.hide()
+        self.idle.restart()
+
+    def _overlay_secondary(self) -> None:
+        self.overlay.hide()
+        if self._overlay_purpose == "leave":
+            self.go_home(discard=True)
+
+    # modes ----------------------------------------------------------------
+    def set_elderly(self, on: bool) -> None:
+        """Elderly mode: larger text and targets, higher contrast, wider spacing, voice on."""
+        if self.top_bar.elderly.isChecked() != on:
+            self.top_bar.elderly.setChecked(on)  # re-enters through toggled
+            return
+        self.ctx.theme.elderly = on
+        if on:
+            self.top_bar.mute.setChecked(False)
+        self.apply_theme()
+        self.speak_guidance()
+
+    def apply_theme(self) -> None:
+        theme = self.ctx.theme
+        self.setStyleSheet(theme.stylesheet())
+        apply_spacing(self, (theme.elderly_scale + 0.2) if theme.elderly else 1.0)
+
+    def _toggle_language(self) -> None:
+        self.ctx.languages.set_locale("en" if self.ctx.languages.locale == "zh_CN" else "zh_CN")
+
+    def _language_changed(self, locale: str) -> None:
+        self.ctx.voice.set_locale(self.ctx.locale)
+        self.top_bar.retranslate()
+        self.top_bar.show_language(locale)
+        self.strip.retranslate()
+        for screen in self.screens:
+            screen.retranslate()
+        self._refresh_bar()
+        self.speak_guidance()
+
+    def _mute_toggled(self, muted: bool) -> None:
+        self.ctx.voice.set_muted(muted)
+        self.top_bar.retranslate()
+
+    # crash path -----------------------------------------------------------
+    def _show_crash(self, _description: str) -> None:
+        from ui.screens.crash_screen import CrashScreen
+
+        if isinstance(self.current(), CrashScreen):
+            return
+        self.overlay.hide()
+        self.push(CrashScreen(self.ctx))
+
+    # layout ---------------------------------------------------------------
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        setting = self.ctx.core.config.ui.orientation
+        size = event.size()
+        portrait = setting == "portrait" or (setting == "auto" and size.height() > size.width())
+        if portrait != self.portrait:
+            self.portrait = portrait
+            self.top_bar.set_compact(portrait)
+            self.strip.set_compact(portrait)
+            for screen in self.screens:
+                screen.set_portrait(portrait)
+
+    def shutdown(self) -> None:
+        """Stop timers and workers (at exit, and at a test's end)."""
+        self.idle.close()
+        self.feed.stop()
+        self.ctx.voice.stop()
+        self.ctx.ops.shutdown()
+        self.crash_guard.uninstall()
+        self.ctx.languages.uninstall()
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.ctx.core.config.ui.fullscreen is False:
+            self.back()
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,1096 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AppealWizard</name>
+    <message>
+        <location filename="../../ui/screens/appeal/wizard.py" line="+108"/>
+        <source>File an appeal</source>
+        <translation>我要反映诉求</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Previous</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Step {n} of {total}</source>
+        <translation>第 {n} 步，共 {total} 步</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+</context>
+<context>
+    <name>CategoryStep</name>
+    <message>
+        <location filename="../../ui/screens/appeal/step_category.py" line="+39"/>
+        <source>What is it about?</source>
+        <translation>您要反映哪方面的问题？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tap the topic that fits best. If none fits, choose “Something else”.</source>
+        <translation>请点选最接近的类别；都不符合时，请选“其他”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All topics</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Please tap a topic first.</source>
+        <translation>请先点选一个类别。</translation>
+    </message>
+</context>
+<context>
+    <name>Checks</name>
+    <message>
+        <location filename="../../ui/screens/appeal/checks.py" line="+14"/>
+        <source>18 characters; the last may be X.</source>
+        <translation>共18位，最后一位可能是X。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>✓ This ID number looks right.</source>
+        <translation>✓ 身份证号码格式正确。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} of 18 entered.</source>
+        <translation>已输入 {n} 位，共 18 位。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only digits are allowed, and X only as the last character.</source>
+        <translation>只能输入数字，X 只能在最后一位。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The first six digits are not an area code. Please check them.</source>
+        <translation>前六位不是有效的地区代码，请核对。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Digits 7 to 14 should be your date of birth. Please check them.</source>
+        <translation>第7到14位应是出生日期，请核对。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The last character does not match the others. Please check each digit.</source>
+        <translation>最后一位校验码不对，请逐位核对。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+19"/>
+        <source>Please check the number.</source>
+        <translation>请核对号码。</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>11 digits, starting with 1.</source>
+        <translation>共11位，以1开头。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>✓ This phone number looks right.</source>
+        <translation>✓ 手机号码格式正确。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} of 11 digits entered.</source>
+        <translation>已输入 {n} 位，共 11 位。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A mobile number starts with 13 to 19. Please check the first digits.</source>
+        <translation>手机号码应以13至19开头，请核对前两位。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>As on your ID card.</source>
+        <translation>请填写身份证上的姓名。</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentStep</name>
+    <message>
+        <location filename="../../ui/screens/appeal/step_consent.py" line="+40"/>
+        <source>Your information and your consent</source>
+        <translation>个人信息告知与同意</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Please read how your information is used, then tap “I agree”.</source>
+        <translation>请阅读您的信息将如何使用，然后点“我同意”。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>What we collect</source>
+        <translation>收集哪些信息</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What you told us, the place, any photos or voice note, and — unless you stay anonymous — your name, ID number and phone number.</source>
+        <translation>您反映的内容、地点、照片或录音；如不匿名，还有您的姓名、身份证号码和手机号码。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Why</source>
+        <translation>为什么收集</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only to handle this appeal: to pass it to the department in charge and, if you wish, to contact you about it.</source>
+        <translation>仅用于办理本次诉求：转交主管部门，并在您需要时联系您告知结果。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>How long</source>
+        <translation>保存多久</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This terminal locks your information away as soon as you submit and deletes it once it has been delivered and the retention period has passed. The platform keeps case records as the law requires.</source>
+        <translation>提交后本机立即加密保存，送达并超过保存期限后删除。平台按法律规定保存办件记录。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Who sees it</source>
+        <translation>谁能看到</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only the staff of the departments handling your appeal. Staff at this terminal cannot read it. It is never used for advertising.</source>
+        <translation>只有办理您诉求的部门工作人员能看到。本机旁的工作人员无法查看。绝不用于广告。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Notice version {v}</source>
+        <translation>告知书版本 {v}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>I have read this and I agree</source>
+        <translation>我已阅读并同意</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>To send the appeal, please tap “I have read this and I agree”.</source>
+        <translation>要提交诉求，请点“我已阅读并同意”。</translation>
+    </message>
+</context>
+<context>
+    <name>CrashScreen</name>
+    <message>
+        <location filename="../../ui/screens/crash_screen.py" line="+42"/>
+        <source>Sorry, something went wrong</source>
+        <translation>抱歉，出了点问题</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing you have already submitted is lost. Please ask a member of staff for help.</source>
+        <translation>您已提交的内容不会丢失。请找工作人员帮忙。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The terminal ran into a problem it did not expect. Anything you have already submitted is saved and will be sent. You can go back and try again, or ask a member of staff for help.</source>
+        <translation>终端遇到了意外问题。您已提交的内容都已保存，会照常转交。您可以返回重试，或请工作人员帮忙。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Go back and try again</source>
+        <translation>返回重试</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call staff</source>
+        <translation>呼叫工作人员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Please wave to a member of staff or go to the service counter.</source>
+        <translation>请向工作人员招手，或到服务窗口咨询。</translation>
+    </message>
+</context>
+<context>
+    <name>HomeScreen</name>
+    <message>
+        <location filename="../../ui/screens/home.py" line="+74"/>
+        <source>Mashangban self-service</source>
+        <translation>马上办 自助服务</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tap the big blue button to tell us about a problem.</source>
+        <translation>要反映问题，请点大的蓝色按钮。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hello! What would you like to do today?</source>
+        <translation>您好！请问您要办理什么？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File an appeal</source>
+        <translation>我要反映诉求</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Report a problem or make a suggestion: roads, noise, pensions, anything.</source>
+        <translation>反映问题或提出建议：道路、噪音、养老金……什么都可以。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check progress</source>
+        <translation>进度查询</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rate our service</source>
+        <translation>服务评价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Services for life events</source>
+        <translation>按生活事项办事</translation>
+    </message>
+</context>
+<context>
+    <name>LookupScreen</name>
+    <message>
+        <location filename="../../ui/screens/lookup.py" line="+58"/>
+        <source>Check progress</source>
+        <translation>进度查询</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Type the receipt number on the keypad, or hold the receipt&apos;s QR code under the scanner.</source>
+        <translation>请用数字键输入回执编号，或把回执上的二维码对准扫描口。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Check the progress of your appeal</source>
+        <translation>查询诉求办理进度</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Look up</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>That code is not one of our receipts. Please scan the QR on the receipt.</source>
+        <translation>这不是本平台的回执二维码。请扫描回执上的二维码。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No appeal with this number was made at this terminal. Please check the number.</source>
+        <translation>本终端没有这个编号的诉求，请核对编号。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This receipt is from another terminal. It can be looked up here when the network is back, or on the phone by scanning its QR code.</source>
+        <translation>这是其他终端开具的回执。网络恢复后可在此查询，也可用手机扫描回执上的二维码查询。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No case was found with this number. Please check the number.</source>
+        <translation>没有找到这个编号的办件，请核对编号。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Asking the service platform…</source>
+        <translation>正在向服务平台查询…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Receipt {no}</source>
+        <translation>回执编号 {no}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Status: {status}</source>
+        <translation>办理状态：{status}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last updated: {when}</source>
+        <translation>最近更新：{when}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saved on this terminal, waiting to be forwarded. It goes out automatically as soon as the network allows.</source>
+        <translation>已在本机保存，等待转交。网络可用时会自动发出。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Forwarded to the department in charge.</source>
+        <translation>已转交主管部门。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Our staff need to check this one. Please ask at the counter.</source>
+        <translation>此件需要工作人员核对，请到服务窗口咨询。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Submitted: {when}</source>
+        <translation>提交时间：{when}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="+177"/>
+        <source>Leave this and go home?</source>
+        <translation>离开并回到首页吗？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What you have entered so far will be deleted.</source>
+        <translation>您已填写的内容将被删除。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stay here</source>
+        <translation>留在这里</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete and go home</source>
+        <translation>删除并回首页</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Are you still there?</source>
+        <translation>您还在吗？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nobody has touched the screen for a while. To protect your privacy, everything entered will be deleted when the count reaches zero.</source>
+        <translation>屏幕已经有一会儿没有操作了。为保护您的隐私，倒计时结束后将删除已填写的全部内容。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Yes, continue</source>
+        <translation>我还在，继续</translation>
+    </message>
+</context>
+<context>
+    <name>NumericKeypad</name>
+    <message>
+        <location filename="../../ui/widgets/numeric_keypad.py" line="+42"/>
+        <source>Clear all</source>
+        <translation>全部清除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete one</source>
+        <translation>删除一位</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoStrip</name>
+    <message>
+        <location filename="../../ui/widgets/photo_strip.py" line="+47"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceStep</name>
+    <message>
+        <location filename="../../ui/screens/appeal/step_place.py" line="+38"/>
+        <source>Where did it happen?</source>
+        <translation>问题发生在哪里？</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose the area step by step, then type the street and number if you know it.</source>
+        <translation>请逐级选择地区；如知道，再输入街道和门牌号。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Area</source>
+        <translation>所在地区</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Street and number (optional)</source>
+        <translation>街道门牌（可不填）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For example: 12 Xinfu Road</source>
+        <translation>例如：幸福路12号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A landmark helps too, such as “opposite the bus stop”.</source>
+        <translation>也可以写附近的标志，比如“公交站对面”。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Please choose the area where it happened.</source>
+        <translation>请选择问题发生的地区。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Please keep choosing until you reach the village or community.</source>
+        <translation>请继续选择，直到村或社区。</translation>
+    </message>
+</context>
+<context>
+    <name>RatingScreen</name>
+    <message>
+        <location filename="../../ui/screens/rating.py" line="+24"/>
+        <source>Very satisfied</source>
+        <translation>非常满意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fairly satisfied</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Very dissatisfied</source>
+        <translation>非常不满意</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>It took too long</source>
+        <translation>办理时间太长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>I had to come too many times</source>
+        <translation>跑了太多次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Staff were unhelpful</source>
+        <translation>服务态度不好</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The information was unclear</source>
+        <translation>告知不清楚</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>My problem was not solved</source>
+        <translation>问题没有解决</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Something else</source>
+        <translation>其他原因</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Rate our service</source>
+        <translation>服务评价</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Type the number on your receipt, or scan its QR code.</source>
+        <translation>请输入回执编号，或扫描回执上的二维码。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How satisfied are you? Tap one answer.</source>
+        <translation>您对服务满意吗？请点选一项。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>What went wrong? Tap all that apply.</source>
+        <translation>哪里不满意？可以多选。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Anything else you want to tell us (optional)</source>
+        <translation>还有什么想说的（可不填）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Submit rating</source>
+        <translation>提交评价</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>That code is not one of our receipts.</source>
+        <translation>这不是本平台的回执二维码。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Please tap one of the five answers first.</source>
+        <translation>请先从五项中选择一项。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Service rating</source>
+        <translation>服务评价</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptEntry</name>
+    <message>
+        <location filename="../../ui/widgets/receipt_entry.py" line="+80"/>
+        <source>Receipt number</source>
+        <translation>回执编号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>It is printed large on your receipt, for example 0042 261127 0001 7.</source>
+        <translation>回执上印有大号编号，例如 0042 261127 0001 7。</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptScreen</name>
+    <message>
+        <location filename="../../ui/screens/receipt.py" line="+87"/>
+        <source>Your receipt</source>
+        <translation>您的回执</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Thank you for your rating</source>
+        <translation>感谢您的评价</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your appeal has been received</source>
+        <translation>您的诉求已受理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receipt number</source>
+        <translation>回执编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What happens next</source>
+        <translation>接下来</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scan with your phone to follow progress</source>
+        <translation>用手机扫码查看办理进度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read the number again</source>
+        <translation>再读一遍编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Your receipt number is</source>
+        <translation>您的回执编号是</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Printing your receipt… please wait.</source>
+        <translation>正在打印回执，请稍候…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Please take your printed receipt from the slot below.</source>
+        <translation>请从下方出纸口取走回执。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The printer is not working right now. Please take a photo of the QR code and the number with your phone. Your appeal is saved all the same.</source>
+        <translation>打印机暂时无法使用。请用手机拍下二维码和编号。您的诉求已经保存。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>This screen goes back to the start in {n} seconds.</source>
+        <translation>本页将在 {n} 秒后回到首页。</translation>
+    </message>
+</context>
+<context>
+    <name>RegionPicker</name>
+    <message>
+        <location filename="../../ui/widgets/region_picker.py" line="+19"/>
+        <source>province</source>
+        <translation>省</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>city</source>
+        <translation>市（州）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>county or district</source>
+        <translation>县（区）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>town or subdistrict</source>
+        <translation>乡镇（街道）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>village or community</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>Done. Tap a name above to change it.</source>
+        <translation>已选好。要修改，请点上面的名称。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose the {level}:</source>
+        <translation>请选择{level}：</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewStep</name>
+    <message>
+        <location filename="../../ui/screens/appeal/step_review.py" line="+49"/>
+        <source>Please check, then submit</source>
+        <translation>请核对后提交</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>If something is wrong, tap “Change”. If all is right, tap “Submit”.</source>
+        <translation>如有不对，请点“修改”；确认无误，请点“提交”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Topic</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What happened</source>
+        <translation>反映内容</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>You</source>
+        <translation>反映人</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Change</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>After you tap “Submit”, your appeal is saved and you get a receipt with a number to follow its progress. It is sent on even if the network is down.</source>
+        <translation>点“提交”后，诉求即被保存，您会拿到带编号的回执，可凭编号查询进度。即使断网也会照常转交。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{n} photo(s)</source>
+        <translation>{n} 张照片</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a voice note</source>
+        <translation>一段录音</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Attached: {what}</source>
+        <translation>附件：{what}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Anonymous: no name or phone number is sent.</source>
+        <translation>匿名：不发送姓名和电话。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>ID {id}</source>
+        <translation>身份证 {id}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone {phone}</source>
+        <translation>电话 {phone}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>wants to be contacted</source>
+        <translation>希望联系告知结果</translation>
+    </message>
+</context>
+<context>
+    <name>StatusStrip</name>
+    <message>
+        <location filename="../../ui/widgets/status_strip.py" line="+77"/>
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ID card reader</source>
+        <translation>读卡器</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>out of paper</source>
+        <translation>缺纸</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not installed</source>
+        <translation>未安装</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not working</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{device}: {what}</source>
+        <translation>{device}：{what}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>● Network: checking</source>
+        <translation>● 网络：检测中</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>● Online, sending</source>
+        <translation>● 在线，正在发送</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>● Online</source>
+        <translation>● 在线</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>○ Offline: submissions are kept and sent later</source>
+        <translation>○ 离线：提交内容已保存，稍后发送</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Waiting to send: {n}</source>
+        <translation>待发送：{n} 件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last sync: {when}</source>
+        <translation>上次同步：{when}</translation>
+    </message>
+</context>
+<context>
+    <name>StoryStep</name>
+    <message>
+        <location filename="../../ui/screens/appeal/step_story.py" line="+63"/>
+        <source>What happened?</source>
+        <translation>发生了什么？</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Describe the problem in your own words. You can also record your voice or take photos instead of typing.</source>
+        <translation>请用自己的话说明问题。不想打字，也可以录音或拍照。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>In your own words</source>
+        <translation>文字说明</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tap here and type. For example: the street light outside No. 12 has been broken for a week.</source>
+        <translation>点这里输入。例如：12号门口的路灯坏了一个星期。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Or show and tell</source>
+        <translation>或者拍照、录音</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take a photo</source>
+        <translation>拍照</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No camera on this terminal</source>
+        <translation>本机没有摄像头</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Please tap “Stop recording” first.</source>
+        <translation>请先点“停止录音”。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Please describe what happened, record your voice, or take a photo.</source>
+        <translation>请写下发生了什么，或者录音、拍照。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>{n} of {max} characters</source>
+        <translation>{n} / {max} 字</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>That is the most photos one appeal can take.</source>
+        <translation>一件诉求最多只能拍这么多照片。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The camera did not work. Please try again or type.</source>
+        <translation>摄像头没有拍到，请再试一次或打字说明。</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Recording did not work. Please type instead.</source>
+        <translation>录音失败，请改为打字说明。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No microphone on this terminal</source>
+        <translation>本机没有麦克风</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stop recording</source>
+        <translation>停止录音</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recording… {m}:{s:02d}</source>
+        <translation>正在录音… {m}:{s:02d}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Delete my recording</source>
+        <translation>删除录音</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your voice note is attached.</source>
+        <translation>录音已添加。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record my voice</source>
+        <translation>录音说明</translation>
+    </message>
+</context>
+<context>
+    <name>ThemePlaceholderScreen</name>
+    <message>
+        <location filename="../../ui/screens/theme_placeholder.py" line="+42"/>
+        <source>These services are not yet available on this terminal.</source>
+        <translation>本终端暂时还不能办理这些事项。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>These services are not yet available on this terminal. Please ask at the service counter; the staff will be glad to help.</source>
+        <translation>本终端暂时还不能办理这些事项。请到服务窗口咨询，工作人员会为您办理。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>File an appeal instead</source>
+        <translation>改为反映诉求</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to home</source>
+        <translation>回到首页</translation>
+    </message>
+</context>
+<context>
+    <name>TopBar</name>
+    <message>
+        <location filename="../../ui/widgets/top_bar.py" line="+62"/>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Home</source>
+        <translation>首页</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Large text</source>
+        <translation>适老模式</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sound: off</source>
+        <translation>声音：关</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sound: on</source>
+        <translation>声音：开</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Read aloud</source>
+        <translation>朗读</translation>
+    </message>
+</context>
+<context>
+    <name>WhoStep</name>
+    <message>
+        <location filename="../../ui/screens/appeal/step_who.py" line="+87"/>
+        <source>Who is making this appeal?</source>
+        <translation>由谁反映？</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Place your ID card on the reader, or type your details, or choose to stay anonymous.</source>
+        <translation>请把身份证放在读卡区，或手动输入信息，也可以选择匿名。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Read my ID card</source>
+        <translation>刷身份证</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type my details</source>
+        <translation>手动输入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stay anonymous</source>
+        <translation>匿名反映</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read the card now</source>
+        <translation>开始读卡</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID number (optional)</source>
+        <translation>身份证号码（可不填）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mobile phone</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Please contact me about the result</source>
+        <translation>请把办理结果告诉我</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose one of the three ways above.</source>
+        <translation>请在上面三种方式中选一种。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your name, ID number and phone number will not be sent.
+
+Still sent to the department: what you described, the place, and any photos or voice note — so do not say your name in them if you want to stay unknown.
+
+Without a phone number nobody can call you back, but you can follow progress with your receipt number.</source>
+        <translation>您的姓名、身份证号码和手机号码不会发送。
+
+仍会发送给办理部门的有：您反映的内容、地点，以及照片或录音——如不想被认出，请不要在其中说出姓名。
+
+没有电话，部门无法回电告知结果，但您可以凭回执编号查询进度。</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Please choose one of the three ways above.</source>
+        <translation>请先在上面三种方式中选一种。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The card has not been read yet. Tap “Read the card now”.</source>
+        <translation>还没有读到身份证，请点“开始读卡”。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Please type your name.</source>
+        <translation>请输入您的姓名。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Please check the ID number, or clear it: it is optional.</source>
+        <translation>请核对身份证号码，或清空它（可不填）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Please enter your 11-digit mobile number.</source>
+        <translation>请输入11位手机号码。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Reading… keep the card on the reader.</source>
+        <translation>正在读卡…请不要移开身份证。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Card read. Now please enter your mobile number.</source>
+        <translation>读卡成功。请输入您的手机号码。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The card could not be read. Please type your details instead.</source>
+        <translation>没有读到身份证，请改为手动输入。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>From your ID card: {name}, {id}</source>
+        <translation>已读取身份证：{name}，{id}</translation>
+    </message>
+</context>
+</TS>

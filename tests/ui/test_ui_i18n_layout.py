@@ -1,0 +1,139 @@
+"""Translations are complete and current; no screen clips its text in zh_CN or en;
+Chinese glyphs come from a real CJK font (no tofu)."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
+
+from ui.i18n import I18N_DIR, pseudo_text
+
+REPO = Path(__file__).resolve().parents[2]
+TS = I18N_DIR / "mashangban_zh_CN.ts"
+
+
+def _scenes() -> dict[str, Any]:
+    spec = importlib.util.spec_from_file_location(
+        "screenshots", REPO / "scripts" / "screenshots.py"
+    )
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("screenshots", module)
+    spec.loader.exec_module(module)
+    return module.SCENES  # type: ignore[no-any-return]
+
+
+# One scene per distinct screen (the others repeat one of these layouts).
+SCENES = {
+    name: scene
+    for name, scene in _scenes().items()
+    if name not in ("receipt", "lookup-wrong-check", "idle-countdown", "rating")
+}
+
+
+def test_no_unfinished_zh_cn_string() -> None:
+    unfinished = [
+        m.findtext("source")
+        for m in ET.parse(TS).getroot().iter("message")
+        if m.find("translation").get("type") in ("unfinished", "vanished", "obsolete")
+        or not (m.findtext("translation") or "").strip()
+    ]
+    assert unfinished == []
+
+
+def test_ts_is_current_with_the_sources(tmp_path: Path) -> None:
+    copy = tmp_path / TS.name
+    shutil.copy(TS, copy)
+    sources = sorted(str(p) for p in (REPO / "ui").rglob("*.py"))
+    lupdate = Path(sys.executable).parent / "pyside6-lupdate"
+    out = subprocess.run(
+        [str(lupdate), "-no-obsolete", *sources, "-ts", str(copy)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "0 new" in out, f"run scripts/i18n.sh: {out}"
+    qm = TS.with_suffix(".qm")
+    assert qm.is_file() and qm.stat().st_size > 1000
+
+
+def test_pseudo_locale_lengthens_and_keeps_placeholders() -> None:
+    text = pseudo_text("Step {n} of {total}")
+    assert len(text) >= len("Step {n} of {total}") * 1.4
+    assert text.format(n=1, total=6).count("1") == 1 and "{" not in text.format(n=1, total=6)
+
+
+def clipped(root: QWidget) -> list[str]:
+    """Visible buttons and labels whose text does not fit their width."""
+    problems = []
+    for button in root.findChildren(QPushButton):
+        if not button.isVisibleTo(root) or not button.text():
+            continue
+        # The style's size hint is exactly what the text, icon and padding need.
+        need = max(
+            button.sizeHint().width(), QFontMetrics(button.font()).horizontalAdvance(button.text())
+        )
+        if need > button.width():
+            problems.append(f"button {button.text()!r}: {need} > {button.width()}")
+    for label in root.findChildren(QLabel):
+        if not label.isVisibleTo(root) or not label.text() or (label.pixmap() and not label.text()):
+            continue
+        metrics = QFontMetrics(label.font())
+        if label.wordWrap():
+            if label.heightForWidth(label.width()) > label.height() + 2:
+                problems.append(f"label {label.text()[:30]!r}: too tall for {label.height()}")
+        else:
+            widest = max(metrics.horizontalAdvance(line) for line in label.text().split("\n"))
+            if widest > label.width() + 1:
+                problems.append(f"label {label.text()[:30]!r}: {widest} > {label.width()}")
+    return problems
+
+
+@pytest.mark.parametrize(
+    ("locale", "size", "elderly"),
+    [
+        ("zh_CN", (1920, 1080), False),
+        ("en", (1920, 1080), False),
+        ("zh_CN", (1080, 1920), False),
+        ("en", (1080, 1920), False),
+        ("zh_CN", (1080, 1920), True),  # the tightest: large text on the narrow screen
+        ("en", (1080, 1920), True),
+        ("en", (1920, 1080), True),
+    ],
+)
+def test_no_screen_clips_its_text(
+    window: Any, locale: str, size: tuple[int, int], elderly: bool
+) -> None:
+    window.ctx.languages.set_locale(locale)
+    window.resize(*size)
+    window.set_elderly(elderly)
+    problems: dict[str, list[str]] = {}
+    for name, scene in SCENES.items():
+        window.go_home()
+        window.idle.restart()
+        scene(window)
+        QApplication.processEvents()
+        found = clipped(window)
+        if (window.width(), window.height()) != size:
+            found.append(f"window grew to {window.width()}x{window.height()}")
+        if found:
+            problems[name] = found
+        if window.ctx.devices.printer is not None:
+            window.ctx.devices.printer.clear()
+    assert problems == {}
+
+
+def test_chinese_glyphs_are_in_the_font(window: Any) -> None:
+    font = window.home.appeal.font()
+    metrics = QFontMetrics(font)
+    text = "我要反映诉求进度查询服务评价适老模式回执编号"
+    assert all(metrics.inFontUcs4(ord(ch)) for ch in text), font.family()

@@ -1,0 +1,106 @@
+"""The operations layer between screens and the core (Anki's CollectionOp/QueryOp idea).
+
+Screens never hold a database session, an HTTP client or a device handle. They
+hand a plain function to `Operations.run` with the lane it belongs to:
+
+- ``store``: one worker thread for everything that reads or writes the store;
+- ``io``: one worker thread for devices (printer, card reader) and the network.
+
+The function runs off the GUI thread; ``success`` or ``failure`` is then called
+on the GUI thread. A callback whose owner widget has been destroyed in the
+meantime (the session ended) is dropped. An exception with no ``failure``
+handler is a bug: it goes to ``unhandled`` and from there to the crash path.
+With ``synchronous=True`` (tests, screenshots) the work runs at once, inline.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QObject, Signal
+
+log = logging.getLogger(__name__)
+
+LANES = ("store", "io")
+
+
+@dataclass
+class _Ticket:
+    lane: str
+    success: Callable[[Any], None] | None
+    failure: Callable[[BaseException], None] | None
+    owner: QObject | None
+
+
+class Operations(QObject):
+    """Runs work on the store or io worker and calls back on the GUI thread."""
+
+    unhandled = Signal(object)  # BaseException: a bug, for the crash path
+    _finished = Signal(object, object)  # _Ticket, Future
+
+    def __init__(self, *, synchronous: bool = False, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.synchronous = synchronous
+        self._executors: dict[str, ThreadPoolExecutor] = {}
+        self._pending = 0
+        self._finished.connect(self._deliver)
+
+    @property
+    def busy(self) -> bool:
+        """Whether any work is still running or waiting for its callback."""
+        return self._pending > 0
+
+    def run(
+        self,
+        lane: str,
+        work: Callable[[], Any],
+        *,
+        success: Callable[[Any], None] | None = None,
+        failure: Callable[[BaseException], None] | None = None,
+        owner: QObject | None = None,
+    ) -> None:
+        """Run ``work()`` on ``lane``; then ``success(result)`` or ``failure(exc)``."""
+        if lane not in LANES:
+            raise ValueError(f"unknown lane {lane!r}")
+        ticket = _Ticket(lane, success, failure, owner)
+        self._pending += 1
+        if self.synchronous:
+            future: Future[Any] = Future()
+            try:
+                future.set_result(work())
+            except Exception as exc:  # handed to failure/unhandled like a worker's
+                future.set_exception(exc)
+            self._deliver(ticket, future)
+            return
+        executor = self._executors.get(lane)
+        if executor is None:
+            executor = ThreadPoolExecutor(1, thread_name_prefix=f"ui-{lane}")
+            self._executors[lane] = executor
+        submitted = executor.submit(work)
+        submitted.add_done_callback(lambda done: self._finished.emit(ticket, done))
+
+    def _deliver(self, ticket: _Ticket, future: Future[Any]) -> None:
+        self._pending -= 1
+        if ticket.owner is not None and not shiboken6.isValid(ticket.owner):
+            log.debug("dropped a %s result: its screen is gone", ticket.lane)
+            return
+        error = future.exception()
+        if error is None:
+            if ticket.success is not None:
+                ticket.success(future.result())
+            return
+        if ticket.failure is not None:
+            ticket.failure(error)
+        else:
+            self.unhandled.emit(error)
+
+    def shutdown(self) -> None:
+        """Wait for running work and stop the workers (at exit, or a test's end)."""
+        for executor in self._executors.values():
+            executor.shutdown(wait=True, cancel_futures=True)
+        self._executors.clear()

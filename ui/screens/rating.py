@@ -1,0 +1,207 @@
+"""Rating (好差评): which receipt, then one of five levels — none preselected —
+with reasons asked for a low score. Queued like any submission (kind "rating")."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import QButtonGroup, QStackedWidget, QVBoxLayout, QWidget
+
+from terminal.receipts.number import ReceiptNumberError
+from terminal.submissions.draft import Draft
+from terminal.submissions.errors import ConfirmError
+from ui.context import KioskContext
+from ui.screens.appeal.wizard import Submitted, confirm_and_build_receipt
+from ui.screens.base import Screen
+from ui.screens.scan_support import attach_scanner
+from ui.widgets.buttons import touch_button
+from ui.widgets.choice_list import ChoiceList
+from ui.widgets.fields import TextField
+from ui.widgets.labels import label
+from ui.widgets.receipt_entry import ReceiptEntry, receipt_problem_text
+from ui.widgets.scrolling import KineticScrollArea
+
+SCORES = (
+    (5, QT_TRANSLATE_NOOP("RatingScreen", "Very satisfied")),
+    (4, QT_TRANSLATE_NOOP("RatingScreen", "Satisfied")),
+    (3, QT_TRANSLATE_NOOP("RatingScreen", "Fairly satisfied")),
+    (2, QT_TRANSLATE_NOOP("RatingScreen", "Dissatisfied")),
+    (1, QT_TRANSLATE_NOOP("RatingScreen", "Very dissatisfied")),
+)
+REASONS = (
+    ("slow", QT_TRANSLATE_NOOP("RatingScreen", "It took too long")),
+    ("many_trips", QT_TRANSLATE_NOOP("RatingScreen", "I had to come too many times")),
+    ("attitude", QT_TRANSLATE_NOOP("RatingScreen", "Staff were unhelpful")),
+    ("unclear", QT_TRANSLATE_NOOP("RatingScreen", "The information was unclear")),
+    ("not_solved", QT_TRANSLATE_NOOP("RatingScreen", "My problem was not solved")),
+    ("other", QT_TRANSLATE_NOOP("RatingScreen", "Something else")),
+)
+LOW_SCORE = 2
+
+
+class RatingScreen(Screen):
+    """Page 1: the receipt number. Page 2: the score, reasons and comment."""
+
+    def __init__(self, ctx: KioskContext) -> None:
+        super().__init__(ctx)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 24, 48, 24)
+        layout.setSpacing(16)
+        self.heading = label("", "title")
+        layout.addWidget(self.heading)
+        self.pages = QStackedWidget()
+        layout.addWidget(self.pages, 1)
+        self.entry = ReceiptEntry()
+        self.entry_frame = KineticScrollArea(self.entry)
+        self.pages.addWidget(self.entry_frame)
+
+        self.score_page = QWidget()
+        column = QVBoxLayout(self.score_page)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(12)
+        self.score_group = QButtonGroup(self)
+        self.score_buttons = {}
+        for score, _text in SCORES:
+            button = touch_button("", "choice", "star", checkable=True)
+            button.clicked.connect(lambda _=False, s=score: self.choose(s))
+            self.score_group.addButton(button, score)
+            self.score_buttons[score] = button
+            column.addWidget(button)
+        self.reasons_caption = label("", "heading")
+        self.reasons = ChoiceList(columns=2, multiple=True)
+        self.comment = TextField(max_length=200)
+        column.addWidget(self.reasons_caption)
+        column.addWidget(self.reasons, 1)
+        column.addWidget(self.comment)
+        self.score_frame = KineticScrollArea(self.score_page)
+        self.pages.addWidget(self.score_frame)
+
+        self.problem = label("", "error")
+        layout.addWidget(self.problem)
+        self.next = touch_button("", "primary")
+        layout.addWidget(self.next)
+        self.next.clicked.connect(self.go_next)
+        self.entry.submitted.connect(self.go_next)
+        self.scanner = attach_scanner(self.entry, self._scanned)
+        self.score: int | None = None
+        self.target = ""
+        self.retranslate()
+        self._show_reasons()
+
+    def title(self) -> str:
+        return self.tr("Rate our service")
+
+    def instruction(self) -> str:
+        if self.pages.currentWidget() is self.entry_frame:
+            return self.tr("Type the number on your receipt, or scan its QR code.")
+        return self.tr("How satisfied are you? Tap one answer.")
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.instruction())
+        self.entry.retranslate()
+        for score, text in SCORES:
+            self.score_buttons[score].setText(self.tr(text))
+        self.reasons_caption.setText(self.tr("What went wrong? Tap all that apply."))
+        chosen = set(self.reasons.selected())
+        self.reasons.set_items([(code, self.tr(text)) for code, text in REASONS], chosen)
+        self.comment.caption.setText(self.tr("Anything else you want to tell us (optional)"))
+        on_entry = self.pages.currentWidget() is self.entry_frame
+        self.next.setText(self.tr("Next") if on_entry else self.tr("Submit rating"))
+
+    def set_portrait(self, portrait: bool) -> None:
+        super().set_portrait(portrait)
+        self.entry.set_portrait(portrait)
+        self.reasons.set_columns(1 if portrait else 2)
+
+    def has_entries(self) -> bool:
+        return bool(self.entry.field.text() or self.score)
+
+    def handle_back(self) -> bool:
+        if self.pages.currentWidget() is self.score_frame:
+            self._go(self.entry_frame)
+            return True
+        return False
+
+    def discard(self) -> None:
+        super().discard()
+        self.score = None
+        self.target = ""
+        self.reasons.clear_selection()
+
+    def choose(self, score: int) -> None:
+        self.score = score
+        self.problem.clear()
+        self._show_reasons()
+
+    def _show_reasons(self) -> None:
+        low = self.score is not None and self.score <= LOW_SCORE
+        self.reasons_caption.setVisible(low)
+        self.reasons.setVisible(low)
+
+    def _go(self, page: QWidget) -> None:
+        self.pages.setCurrentWidget(page)
+        self.problem.clear()
+        self.retranslate()
+        self.guidance_changed.emit()
+
+    def _scanned(self, text: str) -> None:
+        from terminal.receipts.number import parse_receipt_number
+
+        tail = text.strip().split("?")[0].rsplit("/", 1)[-1]
+        try:
+            self.entry.set_number(parse_receipt_number(tail))
+        except ReceiptNumberError:
+            self.problem.setText(self.tr("That code is not one of our receipts."))
+
+    def go_next(self) -> None:
+        if self.pages.currentWidget() is self.entry_frame:
+            try:
+                self.target = self.entry.parsed().format()
+            except ReceiptNumberError as exc:
+                self.problem.setText(receipt_problem_text(exc.reason))
+                return
+            self._go(self.score_frame)
+            return
+        if self.score is None:
+            self.problem.setText(self.tr("Please tap one of the five answers first."))
+            return
+        self.submit()
+
+    def payload(self) -> dict[str, object]:
+        """sync-protocol.md §2 ``rating``."""
+        low = self.score is not None and self.score <= LOW_SCORE
+        return {
+            "target_receipt_no": self.target,
+            "score": self.score,
+            "reasons": self.reasons.selected() if low else [],
+            "comment": self.comment.text(),
+        }
+
+    def submit(self) -> None:
+        self.next.setEnabled(False)
+        draft = Draft(
+            kind="rating",
+            code="rating",
+            payload=self.payload(),
+            catalog_version=self.ctx.catalog.version,
+            subject_label=self.tr("Service rating"),
+        )
+        self.ctx.ops.run(
+            "store",
+            lambda: confirm_and_build_receipt(self.ctx, draft, self.ctx.online),
+            success=self._submitted,
+            failure=self._failed,
+            owner=self,
+        )
+
+    def _submitted(self, result: Submitted) -> None:
+        from ui.screens.receipt import ReceiptScreen
+
+        self.ctx.submitted()
+        self.ctx.nav.replace(ReceiptScreen(self.ctx, result.receipt, result.confirmed))
+
+    def _failed(self, error: BaseException) -> None:
+        self.next.setEnabled(True)
+        if not isinstance(error, ConfirmError):
+            self.ctx.ops.unhandled.emit(error)
+            return
+        self.problem.setText(error.message(self.ctx.locale))

@@ -1,0 +1,1 @@
+"""Touch widgets: big buttons, the numeric keypad, fields, lists, QR, overlays."""

@@ -1,0 +1,98 @@
+"""The Qt Virtual Keyboard (pinyin and English) docked at the bottom of the window.
+
+platform-notes.md: with QT_VIRTUALKEYBOARD_DESKTOP_DISABLE=1 and
+QT_IM_MODULE=qtvirtualkeyboard (set before the QApplication exists), an
+InputPanel in a QQuickWidget types into the focused QLineEdit; the quick
+widget itself must never take focus. The dock is hidden until a text field
+has focus; digit fields turn the input method off and use the keypad instead.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtQuickWidgets import QQuickWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QSizePolicy,
+    QWidget,
+)
+
+log = logging.getLogger(__name__)
+
+MAX_WIDTH = 1280
+QML = Path(__file__).resolve().parent.parent / "qml" / "keyboard.qml"
+
+
+class KeyboardDock(QWidget):
+    """Shows the pinyin keyboard while a text field has focus."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.view = QQuickWidget()
+        self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.view.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
+        self.view.setResizeMode(QQuickWidget.ResizeMode.SizeRootObjectToView)
+        self.view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.view.setClearColor(Qt.GlobalColor.transparent)
+        # The panel's height follows its width; capped so the screen keeps room above.
+        self.view.setMaximumWidth(MAX_WIDTH)
+        layout.addWidget(self.view)
+        self.loaded = False
+        self.setVisible(False)
+        # Load after the window is up: start-up stays quick, and the QML
+        # (34–68 ms) is ready before the first text field is touched.
+        QTimer.singleShot(0, self.load)
+
+    def load(self) -> None:
+        if self.loaded:
+            return
+        self.view.setSource(QUrl.fromLocalFile(str(QML)))
+        root = self.view.rootObject()
+        if root is None:
+            errors = "; ".join(e.toString() for e in self.view.errors())
+            log.error("on-screen keyboard unavailable: %s", errors or "no root object")
+            return
+        self.loaded = True
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+        root.activeChanged.connect(self._sync)  # type: ignore[attr-defined]
+        root.panelHeightChanged.connect(self._sync)  # type: ignore[attr-defined]
+        self._sync()
+
+    @property
+    def active(self) -> bool:
+        root = self.view.rootObject()
+        return bool(root is not None and root.property("active"))
+
+    def set_locale(self, locale: str) -> None:
+        root = self.view.rootObject()
+        if root is not None:
+            root.setProperty("locale", "zh_CN" if locale == "zh_CN" else "en_US")
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """A text field taking focus asks for the keyboard; anything else puts it away."""
+        wants = (
+            isinstance(new, QLineEdit | QPlainTextEdit)
+            and new.testAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled)
+            and not (isinstance(new, QLineEdit) and new.isReadOnly())
+        )
+        method = QGuiApplication.inputMethod()
+        method.show() if wants else method.hide()
+
+    def _sync(self) -> None:
+        root = self.view.rootObject()
+        if root is None:
+            return
+        height = int(root.property("panelHeight") or 0)
+        self.view.setFixedHeight(max(1, height))
+        self.setVisible(bool(root.property("active")))
