@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.setup-done
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: setup run test lint check bench screenshots clean
+.PHONY: setup run test lint check bench screenshots package package-test clean
 
 $(STAMP): pyproject.toml scripts/setup.sh
 	bash scripts/setup.sh
@@ -32,6 +32,14 @@ check: lint test
 
 bench: $(STAMP)
 	@for b in bench/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+
+## The one-dir bundle (build/dist/mashangban) and its own tests (selftest, upgrade).
+package: $(STAMP)
+	$(VENV)/bin/pip install -q "pyinstaller>=6.10,<7"
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath build/dist --workpath build/work build/mashangban.spec
+
+package-test: package
+	MASHANGBAN_PACKAGE=$(CURDIR)/build/dist/mashangban $(PY) -m pytest tests/package -p no:cacheprovider
 
 screenshots: $(STAMP)
 	$(PY) scripts/screenshots.py

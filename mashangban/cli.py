@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from mashangban.commands import audit, doctor, enroll, loadgen, queue, run, staff, sync
+from mashangban.commands import audit, doctor, enroll, loadgen, queue, run, selftest, staff, sync
 from terminal.config import Config, ConfigError, load_config
 
 COMMANDS = {
@@ -23,6 +23,7 @@ COMMANDS = {
     "sync": sync,
     "staff": staff,
     "audit": audit,
+    "selftest": selftest,
 }
 
 
@@ -46,8 +47,14 @@ def load(args: argparse.Namespace) -> Config:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list[:1] == ["central"]:
+        # The packaged terminal carries the reference central for the embedded default.
+        from central.cli import main as central_main
+
+        return int(central_main(args_list[1:]) or 0)
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(args_list)
     try:
         config = load(args)
     except ConfigError as exc:

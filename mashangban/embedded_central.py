@@ -44,7 +44,10 @@ class EmbeddedCentralError(RuntimeError):
 
 
 def central_command() -> list[str]:
-    """How to run central's command line from this interpreter."""
+    """How to run central's command line: this interpreter, or the packaged executable
+    (whose `mashangban central …` runs central's command line)."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, "central"]
     return [sys.executable, "-m", "central"]
 
 
