@@ -27,14 +27,15 @@ class RecordingTiming(Timing):
 
 @pytest.fixture
 def busy_central(tmp_path: Path) -> Iterator[CentralProcess]:
-    with CentralProcess(tmp_path / "busy-central", "--rate-limit", "8") as server:
+    # 2 requests/s: even a loaded CI machine sends faster than that, so 429s are certain.
+    with CentralProcess(tmp_path / "busy-central", "--rate-limit", "2") as server:
         yield server
 
 
 def test_429_retry_after_is_a_floor_and_nothing_is_lost(
     data_dir: Path, busy_central: CentralProcess
 ) -> None:
-    config = sync_config(data_dir, busy_central.url, sync__batch_max_items=2)
+    config = sync_config(data_dir, busy_central.url, sync__batch_max_items=1)
     core = enrol_core(config, busy_central)
     try:
         receipts = confirm_appeals(core, 16, seed=101, every_nth_photo=4)
