@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import os
 import socket
 import sys
+import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -69,7 +72,43 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--rate-limit", type=float, metavar="N", help="requests/s per process")
     parser.add_argument("--min-app-version", default="0.0.0", help="told to terminals")
+    parser.add_argument(
+        "--parent-pid",
+        type=int,
+        metavar="PID",
+        help="stop when process PID is gone (the terminal's embedded central)",
+    )
     parser.set_defaults(handler=run)
+
+
+def watch_parent(server: uvicorn.Server, pid: int, interval_s: float = 1.0) -> threading.Thread:
+    """Ask `server` to exit once process `pid` no longer exists (or is not our parent).
+
+    A terminal killed with SIGKILL cannot stop its embedded central; without this
+    the central would outlive it and the next start would run a second one.
+    """
+
+    def gone() -> bool:
+        if os.getppid() != pid:
+            return True
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        except PermissionError:
+            return False
+        return False
+
+    def loop() -> None:
+        while not server.should_exit:
+            if gone():
+                server.should_exit = True
+                return
+            time.sleep(interval_s)
+
+    thread = threading.Thread(target=loop, name="parent-watch", daemon=True)
+    thread.start()
+    return thread
 
 
 def run(args: argparse.Namespace, config: CentralConfig) -> int:
@@ -101,5 +140,7 @@ def run(args: argparse.Namespace, config: CentralConfig) -> int:
         uvicorn.Config(app, lifespan="on", **options),
         on_started=lambda: print(f"listening {url_of(sock, tls)}", flush=True),
     )
+    if args.parent_pid is not None:
+        watch_parent(server, args.parent_pid)
     server.run(sockets=[sock])
     return 0

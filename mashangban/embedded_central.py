@@ -15,6 +15,7 @@ server it was enrolled with (``mashangban enroll --server``); else this one.
 from __future__ import annotations
 
 import logging
+import os
 import queue
 import subprocess
 import sys
@@ -88,7 +89,17 @@ class EmbeddedCentral:
         log_path = self.data_dir / CENTRAL_LOG_FILE
         with log_path.open("w", encoding="utf-8") as log_file:  # the child keeps its own fd
             self._process = subprocess.Popen(
-                [*self._base(), "serve", "--host", "127.0.0.1", "--port", "0", *self.serve_options],
+                [
+                    *self._base(),
+                    "serve",
+                    "--host",
+                    "127.0.0.1",
+                    "--port",
+                    "0",
+                    "--parent-pid",
+                    str(os.getpid()),
+                    *self.serve_options,
+                ],
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.PIPE,
                 stderr=log_file,

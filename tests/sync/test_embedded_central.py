@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import socket
+import subprocess
 import sys
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -77,3 +79,34 @@ def test_a_central_that_cannot_start_is_reported(tmp_path: Path) -> None:
     with pytest.raises(EmbeddedCentralError):
         central.start()
     assert "boom" in (tmp_path / "central.log").read_text()
+
+
+PARENT = """
+import sys, time
+from pathlib import Path
+from terminal.config import load_config
+from terminal.runtime import start_core
+from mashangban.embedded_central import central_for
+
+config = load_config(None, env={}, overrides={"store.data_dir": sys.argv[1]})
+core = start_core(config, configure_logging=False)
+with central_for(core) as url:
+    print(url, flush=True)
+    time.sleep(600)
+"""
+
+
+def test_the_embedded_central_exits_when_its_terminal_is_killed(data_dir: Path) -> None:
+    parent = subprocess.Popen(
+        [sys.executable, "-c", PARENT, str(data_dir)], stdout=subprocess.PIPE, text=True
+    )
+    assert parent.stdout is not None
+    url = parent.stdout.readline().strip()
+    parent.stdout.close()
+    assert url.startswith("http://127.0.0.1:") and not refuses_connections(url)
+    parent.kill()  # SIGKILL: the terminal gets no chance to stop its central
+    parent.wait(timeout=10)
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and not refuses_connections(url):
+        time.sleep(0.2)
+    assert refuses_connections(url), "the orphaned central is still serving"
