@@ -15,6 +15,8 @@ import os
 import secrets
 from pathlib import Path
 
+from terminal.crypto.key_file import create_key_file, read_key_file
+
 KEY_LEN = 32
 FILE_NAME = "audit.key"
 
@@ -30,11 +32,17 @@ def audit_key_path(local_key_file: Path) -> Path:
 
 def load_or_create_audit_key(path: Path, *, records_exist: bool) -> bytes:
     """Read the audit key; create it (0600, fsynced) only when no record needs the old one."""
-    if path.exists():
-        key = path.read_bytes()
-        if len(key) != KEY_LEN:
-            raise AuditKeyMissing(f"audit key file {path} is damaged (wrong length)")
+    try:
+        key = read_key_file(path, KEY_LEN)
+    except ValueError as exc:
+        raise AuditKeyMissing(f"audit key file {path} is damaged (wrong length)") from exc
+    if key is not None:
         return key
+    if records_exist:
+        raise AuditKeyMissing(
+            f"audit key file {path} is missing but audit records exist; restore it from a backup"
+        )
+    return create_key_file(path, KEY_LEN)
     if records_exist:
         raise AuditKeyMissing(
             f"audit key file {path} is missing but audit records exist; restore it from a backup"

@@ -8,11 +8,12 @@ with this key: it is sealed to the platform and unreadable here.
 
 from __future__ import annotations
 
-import os
 import secrets
 from pathlib import Path
 
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+
+from terminal.crypto.key_file import create_key_file, read_key_file
 
 _KEY_LEN = 32
 _NONCE_LEN = 12
@@ -25,20 +26,8 @@ class LocalKey:
     @classmethod
     def load_or_create(cls, path: Path) -> LocalKey:
         """Read the key file, creating it (0600, fsynced) on first start."""
-        if path.exists():
-            key = path.read_bytes()
-            if len(key) != _KEY_LEN:
-                raise ValueError(f"local key file {path} is damaged (wrong length)")
-            return cls(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        key = secrets.token_bytes(_KEY_LEN)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        try:
-            os.write(fd, key)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        return cls(key)
+        key = read_key_file(path, _KEY_LEN)
+        return cls(key if key is not None else create_key_file(path, _KEY_LEN))
 
     def wrap(self, secret: bytes, label: bytes) -> bytes:
         nonce = secrets.token_bytes(_NONCE_LEN)
