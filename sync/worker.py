@@ -43,6 +43,7 @@ class SyncWorker:
         self._lock = threading.Lock()
         self._status = SyncStatus()
         self._thread: threading.Thread | None = None
+        self._retry_after: float | None = None  # of the last failed cycle
         self.cycles = 0
 
     # --- control, from any thread ---------------------------------------------------
@@ -145,16 +146,21 @@ class SyncWorker:
                     last_heartbeat = now
                 self._timing.wait_or_wake(self._section.poll_interval_s)
             else:
-                self._timing.wait_or_wake(backoff.delay(failures, self._timing))
+                # The server's Retry-After is a floor for the next try, not only for the
+                # client's own retries (contract §6).
+                retry_after = self._retry_after
+                self._timing.wait_or_wake(backoff.delay(failures, self._timing, retry_after))
                 failures += 1
 
     def _cycle(self, heartbeat: bool) -> bool:
         self._publish(syncing=True)
+        self._retry_after = None
         try:
             report = self._service.run_cycle(heartbeat=heartbeat)
         except Stopped:
             raise
         except SyncError as exc:
+            self._retry_after = getattr(exc, "retry_after_s", None)
             log.warning("sync cycle failed: %s", exc.code)
             self._publish(error=exc.code, online=not exc.retryable)
             return False

@@ -1,0 +1,166 @@
+"""2,000 submissions drained through the fault proxy, in process and by a ``mashangban sync
+--once`` that is SIGKILLed mid-batch: exactly one case per submission at central."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from faultkit.proxy import (
+    DROP_REQUEST,
+    DROP_RESPONSE,
+    FAULTS,
+    PASS,
+    RESET_MID,
+    STALL,
+    FaultProxy,
+    Record,
+    seeded_schedule,
+)
+from synckit.central_process import CentralProcess
+from synckit.terminals import confirm_appeals, enrol_core, rows, sync_config
+
+from sync.errors import SyncError
+from sync.service import SyncService
+from terminal.runtime import TerminalCore, start_core
+
+N = 2000
+BATCH = "/api/v1/submissions/batch"
+
+
+def lost_commits(proxy: FaultProxy) -> list[Record]:
+    """Batches central stored (200) whose answer never reached the terminal."""
+    return [
+        r
+        for r in proxy.records
+        if r.target == BATCH and r.status == 200 and r.fault in (DROP_RESPONSE, RESET_MID, STALL)
+    ]
+
+
+def assert_one_case_each(core: TerminalCore, central: CentralProcess, receipts: list[str]) -> None:
+    local = rows(core)
+    assert Counter(r.outbox_state for r in local.values()) == {"synced": len(receipts)}
+    cases = central.cases(core.identity.terminal_id)  # type: ignore[union-attr]
+    assert len(cases) == len(receipts)  # not one more: resends were duplicates
+    assert {c["receipt_no"]: c["case_id"] for c in cases} == {
+        no: r.case_id for no, r in local.items()
+    }
+    assert sorted(local) == sorted(receipts)
+
+
+@pytest.mark.slow
+def test_2000_submissions_under_mixed_faults(data_dir: Path, central: CentralProcess) -> None:
+    config = sync_config(data_dir, central.url, sync__timeout_s=2.0, sync__batch_max_items=50)
+    core = enrol_core(config, central)
+    try:
+        receipts = confirm_appeals(core, N, seed=2000, every_nth_photo=100)
+        with FaultProxy(central.url, seeded_schedule(42, 0.3), stall_s=2.5) as proxy:
+            service = SyncService(core, proxy.url)
+            failures = 0
+            deadline = time.monotonic() + 240
+            try:
+                for _ in range(60):  # passes; each ends at the first unrecoverable failure
+                    assert time.monotonic() < deadline, proxy.faults()
+                    try:
+                        service.drainer.drain()
+                    except SyncError:
+                        failures += 1
+                        continue
+                    break
+            finally:
+                service.close()
+        seen = proxy.faults()
+        assert set(FAULTS) <= set(seen), seen  # every kind of fault happened
+        assert seen[PASS] > 0 and failures >= 0
+        assert lost_commits(proxy), "some batches were stored and their answer lost"
+        assert_one_case_each(core, central, receipts)
+        photos = [r for r in proxy.records if r.method == "PUT" and r.status == 201]
+        assert len(photos) == N // 100  # each photo stored once
+    finally:
+        core.close()
+
+
+def sync_once(data_dir: Path, url: str, code: str) -> subprocess.Popen[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MASHANGBAN_")}
+    env.update(
+        XDG_CONFIG_HOME=str(data_dir.parent / "xdg-config"),
+        MASHANGBAN_SYNC__SERVER_URL=url,
+        MASHANGBAN_TERMINAL__CODE=code,
+        MASHANGBAN_SYNC__TIMEOUT_S="2",
+        MASHANGBAN_SYNC__BACKOFF_BASE_S="0.1",
+        MASHANGBAN_SYNC__BACKOFF_CAP_S="1",
+        MASHANGBAN_SYNC__BATCH_MAX_ITEMS="50",
+    )
+    return subprocess.Popen(
+        [sys.executable, "-m", "mashangban", "--data-dir", str(data_dir), "sync", "--once",
+         "--now", "--json"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8", env=env,
+    )  # fmt: skip
+
+
+class BatchTrap:
+    """When armed, holds the first batch central stored (before its answer is relayed)."""
+
+    def __init__(self) -> None:
+        self.armed = False
+        self.caught = threading.Event()
+        self.release = threading.Event()
+
+    def __call__(self, record: Record) -> None:
+        if self.armed and record.target == BATCH and record.status == 200:
+            self.armed = False
+            self.caught.set()
+            self.release.wait(30)
+
+
+@pytest.mark.slow
+def test_sigkill_mid_batch_then_restart(data_dir: Path, central: CentralProcess) -> None:
+    config = sync_config(data_dir, central.url)
+    core = enrol_core(config, central)
+    try:
+        receipts = confirm_appeals(core, N, seed=2001, every_nth_photo=100)
+        terminal_id = core.identity.terminal_id
+    finally:
+        core.close()
+    code = config.terminal.code
+    rng = random.Random(7)
+    trap = BatchTrap()
+    schedule = seeded_schedule(43, 0.1, (DROP_REQUEST, DROP_RESPONSE))
+    with FaultProxy(central.url, schedule, before_relay=trap) as proxy:
+        kills = 0
+        for _ in range(3):  # killed at random moments
+            child = sync_once(data_dir, proxy.url, code)
+            time.sleep(rng.uniform(1.0, 4.0))
+            if child.poll() is None:
+                kills += 1
+            child.send_signal(signal.SIGKILL)
+            child.communicate(timeout=30)
+        trap.armed = True  # killed exactly while central's answer to a batch is held
+        child = sync_once(data_dir, proxy.url, code)
+        assert trap.caught.wait(60), child.communicate(timeout=30)
+        child.send_signal(signal.SIGKILL)
+        child.communicate(timeout=30)
+        trap.release.set()
+        proxy.schedule = lambda _seq, _record: PASS
+        final = sync_once(data_dir, proxy.url, code)
+        out, err = final.communicate(timeout=240)
+    assert final.returncode == 0, err
+    summary = json.loads(out)
+    assert summary["pending"] == 0 and summary["error"] is None
+    assert summary["sent_duplicate"] >= 1  # the held batch was stored before the kill
+    assert kills >= 1
+    assert len(central.cases(terminal_id)) == N
+    reopened = start_core(config, configure_logging=False)
+    try:
+        assert_one_case_each(reopened, central, receipts)
+    finally:
+        reopened.close()
