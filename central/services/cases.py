@@ -30,24 +30,26 @@ from sync.protocol.schemas import (
 CHINA_TIME = timezone(timedelta(hours=8))  # case numbers use the Beijing date
 
 
-def bump_counter(session: Session, name: str) -> int:
-    """Increment the named counter (creating it at 1) and return the new value."""
+def bump_counter(session: Session, name: str, by: int = 1) -> int:
+    """Add `by` to the named counter (creating it at `by`) and return the new value;
+    the caller owns the numbers new - by + 1 … new."""
     insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
     statement = (
         insert(Counter)
-        .values(name=name, value=1)
-        .on_conflict_do_update(index_elements=[Counter.name], set_={"value": Counter.value + 1})
+        .values(name=name, value=by)
+        .on_conflict_do_update(index_elements=[Counter.name], set_={"value": Counter.value + by})
         .returning(Counter.value)
     )
     return int(session.execute(statement).scalar_one())
 
 
-def next_cursor(session: Session, terminal_id: str) -> int:
-    """The next feed cursor of a terminal (locks its row until commit)."""
+def next_cursor(session: Session, terminal_id: str, by: int = 1) -> int:
+    """Reserve `by` feed cursors of a terminal (locks its row until commit); returns the
+    last one, so the caller owns last - by + 1 … last."""
     statement = (
         update(Terminal)
         .where(Terminal.id == terminal_id)
-        .values(change_seq=Terminal.change_seq + 1)
+        .values(change_seq=Terminal.change_seq + by)
         .returning(Terminal.change_seq)
         .execution_options(synchronize_session=False)
     )
