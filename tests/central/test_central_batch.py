@@ -143,3 +143,21 @@ def test_a_malformed_item_refuses_the_whole_batch_with_400(central, terminal):
     assert counts(central) == (0, 0)
     response = terminal.client.send("POST", BATCH, b"{}", headers={"Content-Encoding": "br"})
     assert_problem(response, 415, "unsupported-encoding")
+
+
+def test_repeats_inside_one_batch_and_a_rating_of_an_earlier_item(central, terminal):
+    """The batch is stored in one transaction: later items see earlier ones."""
+    appeal = terminal.factory.item("appeal")
+    clash = terminal.factory.item()
+    clash["receipt_no"] = appeal["receipt_no"]
+    other = copy.deepcopy(appeal)
+    other["catalog_version"] = "2026.12.1"
+    rating = terminal.factory.item("rating", payload=rating_payload(appeal["receipt_no"]))
+    response = send_batch(terminal, [appeal, copy.deepcopy(appeal), clash, other, rating])
+    results = response.json()["results"]
+    assert outcomes(response) == ["accepted", "duplicate", "rejected", "rejected", "accepted"]
+    assert results[1]["case_id"] == results[0]["case_id"]
+    assert [r["error"]["code"] for r in results[2:4]] == ["receipt-conflict", "id-conflict"]
+    assert counts(central) == (2, 2)
+    feed = terminal.client.get("/api/v1/cases/changes").json()["changes"]
+    assert [c["cursor"] for c in feed] == [1, 2]  # gap-free, one per accepted item
