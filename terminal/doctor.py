@@ -213,3 +213,26 @@ def run_checks(
 
 def overall(checks: list[Check]) -> str:
     return max((c.verdict for c in checks), key=VERDICT_RANK.__getitem__, default="ok")
+
+
+def check_catalog(core: TerminalCore) -> Check:
+    """Which catalog the screens use: installed from central, or the bundled demo."""
+    from terminal.catalog import CatalogError, CatalogStore
+
+    store = CatalogStore(core.paths.catalog_dir)
+    try:
+        catalog = store.load()
+    except CatalogError as exc:
+        return Check(
+            "catalog", "fail", f"no usable catalog: {exc}", "Reinstall the build; then sync."
+        )
+    source = getattr(store.source, "value", str(store.source))
+    return Check(
+        "catalog",
+        "ok",
+        f"version {catalog.version} ({source}): "
+        f"{len(catalog.themes)} themes, {len(catalog.items)} items",
+    )
+
+
+CHECKS.append(check_catalog)

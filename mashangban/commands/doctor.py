@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from mashangban.devices import device_states
+from sync.doctor_checks import check_central, check_clock
 from terminal.audit.checks import check_audit
 from terminal.config import Config
 from terminal.doctor import VERDICT_RANK, overall, run_checks
@@ -25,7 +26,7 @@ def add_parser(sub: Any) -> None:
 def execute(config: Config, args: argparse.Namespace) -> int:
     core = start_core(config)
     try:
-        checks = run_checks(core, extra=[check_staff, check_audit])
+        checks = run_checks(core, extra=[check_staff, check_audit, check_central, check_clock])
         checks += device_checks(device_states(config, core.paths.root))
     finally:
         core.close()
