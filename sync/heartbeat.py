@@ -17,8 +17,16 @@ from typing import cast, get_args
 
 from sync.client import SyncClient
 from sync.kv import LAST_SYNC_AT, read_kv
-from sync.protocol.schemas import DeviceState, HeartbeatRequest, HeartbeatResponse, QueueState
+from sync.protocol.schemas import (
+    MAX_AUDIT_PER_HEARTBEAT,
+    AuditEntry,
+    DeviceState,
+    HeartbeatRequest,
+    HeartbeatResponse,
+    QueueState,
+)
 from sync.timestamps import parse_rfc3339
+from terminal.audit.trail import AuditTrail
 from terminal.devices.state import DeviceState as TerminalDeviceState
 from terminal.store.startup import OpenStore
 from terminal.submissions.queue import queue_stats
@@ -62,11 +70,13 @@ class HeartbeatSender:
         store: OpenStore,
         app_version: str,
         devices: DeviceStates | None = None,
+        audit: AuditTrail | None = None,
     ) -> None:
         self._client = client
         self._store = store
         self._app_version = app_version
         self._devices = devices or (lambda: {})
+        self._audit = audit
 
     def build(self) -> HeartbeatRequest:
         """The heartbeat as it would be sent now."""
@@ -81,6 +91,11 @@ class HeartbeatSender:
             devices=known_device_states(self._devices()),
             disk_free_bytes=shutil.disk_usage(self._store.paths.root).free,
             last_sync_at=_parse_time(read_kv(self._store, LAST_SYNC_AT)),
+            audit=(
+                [AuditEntry.model_validate(r) for r in self._audit.unsent(MAX_AUDIT_PER_HEARTBEAT)]
+                if self._audit is not None
+                else []
+            ),
         )
 
     def send(self) -> HeartbeatReport:
@@ -89,4 +104,6 @@ class HeartbeatSender:
             "POST", "/terminals/heartbeat", HeartbeatResponse, payload=self.build()
         )
         self._client.clock.learn(answer.server_time)
+        if self._audit is not None and answer.audit_stored_up_to is not None:
+            self._audit.mark_sent(answer.audit_stored_up_to)  # central holds them now
         return HeartbeatReport(answer.min_app_version, answer.server_time)

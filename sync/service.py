@@ -28,6 +28,8 @@ from sync.protocol.schemas import CaseStatusResponse, rfc3339
 from sync.receipt_lookup import lookup_receipt
 from sync.server_clock import ServerClock
 from sync.timing import Timing
+from terminal.audit.key import AuditKeyMissing
+from terminal.audit.trail import AuditTrail
 from terminal.catalog import Catalog, CatalogStore
 from terminal.config import SyncSection
 from terminal.runtime import TerminalCore
@@ -98,7 +100,9 @@ class SyncService:
         self.changes = CaseChangePuller(self.client, store)
         self.catalogs = catalogs or CatalogStore(core.paths.root / CATALOG_DIRNAME)
         self.catalog = CatalogPuller(self.client, store, self.catalogs, on_catalog)
-        self.heartbeat = HeartbeatSender(self.client, store, app_version(), devices)
+        self.heartbeat = HeartbeatSender(
+            self.client, store, app_version(), devices, audit=_audit_trail(core)
+        )
 
     def _new_client(self, server_url: str) -> SyncClient:
         return SyncClient(
@@ -153,3 +157,12 @@ class SyncService:
         """Central's status of any receipt (SyncError when unreachable). Thread-safe with
         respect to a running cycle; call it off the GUI thread."""
         return lookup_receipt(self.lookup_client, receipt_no)
+
+
+def _audit_trail(core: TerminalCore) -> AuditTrail | None:
+    """The terminal's audit trail, whose unsent records ride along with heartbeats."""
+    try:
+        return AuditTrail.for_core(core)
+    except AuditKeyMissing as exc:  # doctor reports it; heartbeats go on without records
+        log.error("audit records cannot be sent: %s", exc)
+        return None

@@ -7,12 +7,13 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
 
 from central.problems import ProblemError
 from central.store.engine import Store
-from central.store.models import Terminal
+from central.store.models import Terminal, TerminalAuditRecord
 from sync.protocol import problem_codes as codes
-from sync.protocol.schemas import HeartbeatRequest, HeartbeatResponse, rfc3339
+from sync.protocol.schemas import AuditEntry, HeartbeatRequest, HeartbeatResponse, rfc3339
 
 
 def record_heartbeat(
@@ -23,10 +24,47 @@ def record_heartbeat(
         terminal = session.get(Terminal, terminal_id)
         if terminal is None:  # revoked and deleted meanwhile; cannot normally happen
             raise ProblemError(404, codes.NOT_FOUND, "Unknown terminal")
-        terminal.last_heartbeat = heartbeat.model_dump_json()
+        terminal.last_heartbeat = heartbeat.model_dump_json(exclude={"audit"})
         terminal.last_heartbeat_at = now
         terminal.app_version = heartbeat.app_version
-    return HeartbeatResponse(server_time=now, min_app_version=min_version)
+        stored_up_to = keep_audit(session, terminal_id, heartbeat.audit, now)
+    return HeartbeatResponse(
+        server_time=now, min_app_version=min_version, audit_stored_up_to=stored_up_to
+    )
+
+
+def keep_audit(
+    session: Session, terminal_id: str, entries: list[AuditEntry], now: datetime
+) -> int | None:
+    """Store audit records not held yet (a resend changes nothing); the highest seq sent."""
+    if not entries:
+        return None
+    unique = {e.seq: e for e in reversed(entries)}  # one row per seq; the first copy wins
+    seqs = list(unique)
+    held = set(
+        session.scalars(
+            select(TerminalAuditRecord.seq).where(
+                TerminalAuditRecord.terminal_id == terminal_id, TerminalAuditRecord.seq.in_(seqs)
+            )
+        )
+    )
+    session.add_all(
+        TerminalAuditRecord(
+            terminal_id=terminal_id,
+            seq=e.seq,
+            at=e.at,
+            actor=e.actor,
+            action=e.action,
+            result=e.result,
+            terminal_code=e.terminal_code,
+            detail=json.dumps(e.detail, ensure_ascii=False, sort_keys=True),
+            mac=e.mac,
+            received_at=now,
+        )
+        for e in unique.values()
+        if e.seq not in held
+    )
+    return max(seqs)
 
 
 def _when(value: datetime | None) -> str | None:

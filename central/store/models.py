@@ -9,7 +9,13 @@ from central.store.models_cases import (
     Submission,
     SubmissionAttachment,
 )
-from central.store.models_identity import EnrollmentCode, Nonce, PlatformKeyRecord, Terminal
+from central.store.models_identity import (
+    EnrollmentCode,
+    Nonce,
+    PlatformKeyRecord,
+    Terminal,
+    TerminalAuditRecord,
+)
 
 __all__ = [
     "Attachment",
@@ -23,4 +29,5 @@ __all__ = [
     "Submission",
     "SubmissionAttachment",
     "Terminal",
+    "TerminalAuditRecord",
 ]

@@ -66,3 +66,24 @@ class PlatformKeyRecord(Base):
     public_key: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     registered_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class TerminalAuditRecord(Base):
+    """A copy of one record of a terminal's audit trail, received with a heartbeat.
+
+    Kept exactly as the terminal chained it (time text, detail JSON, MAC), so the
+    chain can be checked with the terminal's audit key if it is ever needed.
+    """
+
+    __tablename__ = "terminal_audit"
+
+    terminal_id: Mapped[str] = mapped_column(ForeignKey("terminals.id"), primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    at: Mapped[str] = mapped_column(String(64))
+    actor: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(64))
+    result: Mapped[str] = mapped_column(String(64))
+    terminal_code: Mapped[str] = mapped_column(String(64))
+    detail: Mapped[str] = mapped_column(Text)  # JSON
+    mac: Mapped[str] = mapped_column(String(64))
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -247,17 +247,36 @@ class QueueState(WireModel):
     rejected: Annotated[int, Field(ge=0, le=10**9)] = 0
 
 
+class AuditEntry(WireModel):
+    """One record of the terminal's MAC-chained audit trail (staff and technician
+    actions; never personal data), sent with heartbeats so central keeps a copy."""
+
+    seq: Annotated[int, Field(ge=1)]
+    at: ShortText  # as recorded on the terminal (RFC 3339), part of the MAC
+    actor: ShortText
+    action: ShortText
+    result: ShortText
+    terminal_code: ShortText
+    detail: Annotated[dict[str, Any], Field(max_length=16)]
+    mac: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+
+
+MAX_AUDIT_PER_HEARTBEAT = 200
+
+
 class HeartbeatRequest(WireModel):
     app_version: ShortText
     queue: QueueState
     devices: Annotated[dict[ShortText, DeviceState], Field(max_length=32)]
     disk_free_bytes: Annotated[int, Field(ge=0, le=2**62)] | None = None
     last_sync_at: UtcDateTime | None = None
+    audit: Annotated[list[AuditEntry], Field(max_length=MAX_AUDIT_PER_HEARTBEAT)] = []
 
 
 class HeartbeatResponse(WireModel):
     server_time: UtcDateTime
     min_app_version: str
+    audit_stored_up_to: int | None = None  # every record up to this seq is held by central
 
 
 # --- §6 errors -----------------------------------------------------------------------
