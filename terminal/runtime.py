@@ -75,7 +75,7 @@ def start_core(config: Config, *, configure_logging: bool = True) -> TerminalCor
     if recovered:
         log.warning("%d uploads were interrupted; they will be sent again", recovered)
     sweep_attachment_files(store)
-    purge_expired(store, config.store.retention_days)
+    purged = purge_expired(store, config.store.retention_days)
     local_key = LocalKey.load_or_create(paths.local_key_file)
     if config.sync.server_url:
         identity = load_identity(store, local_key)
@@ -97,8 +97,22 @@ def start_core(config: Config, *, configure_logging: bool = True) -> TerminalCor
             ),
         )
     core = TerminalCore(config, paths, store, local_key, identity, confirmer)
+    if purged:
+        _audit_purge(core, purged)
     log.info("core started: store %s, terminal %s", paths.store_file, core.terminal_code)
     return core
+
+
+def _audit_purge(core: TerminalCore, count: int) -> None:
+    """Retention's erasures are in the audit trail (a count, never what was erased)."""
+    from terminal.audit import actions
+    from terminal.audit.key import AuditKeyMissing
+    from terminal.audit.trail import AuditTrail
+
+    try:
+        AuditTrail.for_core(core).record(actions.SYSTEM, actions.PURGE, "ok", {"count": count})
+    except AuditKeyMissing as exc:
+        log.error("retention purge not audited: %s", exc)
 
 
 def receipt_for(

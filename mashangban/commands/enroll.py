@@ -19,9 +19,11 @@ from sync.errors import InsecureServerUrl, ServerError, SyncError
 from sync.server_clock import ServerClock
 from sync.service import backoff_settings, transport_settings
 from sync.timing import Timing
+from terminal.audit import actions
+from terminal.audit.trail import AuditTrail
 from terminal.config import Config
 from terminal.identity import load_platform_keys
-from terminal.runtime import start_core
+from terminal.runtime import TerminalCore, start_core
 from terminal.store.models import Submission
 
 REFUSALS = {
@@ -58,12 +60,15 @@ def execute(config: Config, args: argparse.Namespace) -> int:
         except ServerError as exc:
             reason = REFUSALS.get(exc.status, f"central refused ({exc.code})")
             print(f"mashangban enroll: {reason}", file=sys.stderr)
+            _audit(core, "refused", exc.code)
             return 1
         except SyncError as exc:
             print(f"mashangban enroll: cannot reach central ({exc.code})", file=sys.stderr)
+            _audit(core, "failed", exc.code)
             return 1
         finally:
             client.close()
+        _audit(core, "ok", "enrolled")
         kids = [k.kid for k in load_platform_keys(core.store)]
         with core.store.reader.connect() as conn:
             pending = conn.execute(
@@ -83,3 +88,10 @@ def execute(config: Config, args: argparse.Namespace) -> int:
             "the platform cannot open them and will reject them."
         )
     return 0
+
+
+def _audit(core: TerminalCore, result: str, outcome: str) -> None:
+    """Every enrolment attempt is in the audit trail (the code itself never is)."""
+    AuditTrail.for_core(core).record(
+        actions.TECHNICIAN_CLI, actions.ENROLMENT, result, {"outcome": outcome[:32]}
+    )

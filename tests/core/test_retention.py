@@ -51,3 +51,21 @@ def test_sweep_removes_files_no_row_refers_to(core: TerminalCore) -> None:
     (core.paths.attachments_dir / ("e" * 64 + ".tmp")).write_bytes(b"half-written")
     assert sweep_attachment_files(core.store) == 2
     assert len(list(core.paths.attachments_dir.iterdir())) == 1
+
+
+def test_a_purge_at_start_is_audited_with_a_count(core: TerminalCore) -> None:
+    from terminal.audit.trail import AuditTrail
+    from terminal.runtime import start_core
+    from tests.conftest import make_config
+
+    sync(core, core.confirm(appeal()).submission_id)  # synced on 2026-11-01
+    config = make_config(core.paths.root, terminal__code="0042", store__retention_days=1)
+    core.close()
+    again = start_core(config, configure_logging=False)
+    try:
+        [record] = [r for r in AuditTrail.for_core(again).records() if r.action == "purge"]
+        assert (record.actor, record.result) == ("system", "ok")
+        assert '"count":1' in record.detail.replace(" ", "")
+    finally:
+        again.close()
+    core.store = start_core(config, configure_logging=False).store  # for the fixture's close

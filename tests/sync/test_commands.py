@@ -47,6 +47,14 @@ def test_enroll_then_sync_once(data_dir: Path, central: CentralProcess) -> None:
     core = start_core(config, configure_logging=False)
     try:
         assert all(rows(core)[no].outbox_state == "synced" for no in receipts)
+        from terminal.audit.trail import AuditTrail
+
+        attempts = [
+            (r.actor, r.result)
+            for r in AuditTrail.for_core(core).records()
+            if r.action == "enrolment"
+        ]
+        assert attempts == [("technician:cli", "ok"), ("technician:cli", "refused")]
     finally:
         core.close()
 
