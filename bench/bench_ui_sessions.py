@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import logging
 import os
 import sys
 import tempfile
@@ -37,6 +38,9 @@ def rss_kib() -> int:
 
 
 def settle() -> None:
+    """What a kiosk's event loop does between two citizens: deliver queued events
+    and run every pending deleteLater (a bench that skips this measures a leak
+    the kiosk does not have)."""
     QCoreApplication.processEvents()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     gc.collect()
@@ -48,10 +52,13 @@ def main() -> int:
     parser.add_argument("--warmup", type=int, default=100)
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
-    import screenshots as S  # the same scripted citizen as the screenshots
-
+    logging.disable(logging.WARNING)  # "paper roll empty" once per printed receipt
+    from terminal.catalog import demo_catalog_path, load_catalog
     from terminal.config import load_config
     from terminal.runtime import start_core
+    from ui import tour as S  # the same scripted citizen as the screenshots and selftest
+    from ui.kiosk import build_kiosk
+    from ui.peripherals import open_peripherals
 
     data = Path(tempfile.mkdtemp(prefix="bench-sessions-"))
     config = load_config(
@@ -65,13 +72,13 @@ def main() -> int:
         },
     )
     core = start_core(config, configure_logging=False)
-    window = S.build_kiosk(
+    window = build_kiosk(
         core,
-        S.open_peripherals(config),
+        open_peripherals(config),
         synchronous=True,
         keyboard=False,
         voice_engine="mock",
-        catalog=S.FALLBACK_CATALOG,
+        catalog=load_catalog(demo_catalog_path()),
     )
     window.resize(1920, 1080)
     window.show()

@@ -1,4 +1,8 @@
-"""Starting the kiosk: config → logging → store → devices → sync → window."""
+"""Starting the kiosk: config → logging → store → devices → window, then sync.
+
+Sync (and the embedded central) start on a thread once the window is shown, so
+the Home screen is interactive without waiting for them.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +10,14 @@ import logging
 import os
 import signal
 import sys
+import threading
 from contextlib import ExitStack
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QTimer
 
 from terminal.config import Config
-from terminal.runtime import start_core
+from terminal.runtime import TerminalCore, start_core
 
 log = logging.getLogger(__name__)
 
@@ -35,17 +41,66 @@ def quit_on_signals(app: QCoreApplication) -> None:
     timer.start(250)
 
 
-def launch(config: Config, *, windowed: bool) -> int:
+def start_sync_later(
+    core: TerminalCore, devices: Any, late: Any, stack: ExitStack, on_catalog: Any = None
+) -> threading.Thread:
+    """Start the embedded central (when needed) and the sync worker off the GUI thread;
+    the bridge is made and attached on the GUI thread once the worker runs.
+
+    ``stack`` gets the central and the worker, so closing it (after joining the
+    returned thread) stops them in order.
+    """
+    from PySide6.QtCore import QObject, Qt, Signal, Slot
+
+    class _Started(QObject):  # lives on the GUI thread, where the bridge must be made
+        ready = Signal(object)
+
+        @Slot(object)
+        def attach(self, worker: Any) -> None:
+            from sync.qt_bridge import SyncBridge
+
+            late.attach(SyncBridge(worker, late))  # late.detach() detaches it at exit
+            log.info("sync attached")
+
+    started = _Started(late)
+    started.ready.connect(started.attach, Qt.ConnectionType.QueuedConnection)
+
+    def run() -> None:
+        try:  # imports here too: sync's HTTP stack is not needed for the first paint
+            from mashangban.embedded_central import central_for
+            from sync.worker import running_worker
+            from terminal.catalog import CatalogStore
+
+            server_url = stack.enter_context(central_for(core))
+            worker = stack.enter_context(
+                running_worker(
+                    core,
+                    server_url,
+                    devices=devices.states,
+                    catalogs=CatalogStore(core.paths.catalog_dir),
+                    on_catalog=on_catalog,  # a new catalog reaches the screens
+                )
+            )
+        except Exception:  # the kiosk keeps working offline; staff see it in the log
+            log.exception("sync did not start; submissions stay queued on this terminal")
+            return
+        started.ready.emit(worker)
+
+    thread = threading.Thread(target=run, name="sync-start", daemon=True)
+    thread.start()
+    return thread
+
+
+def launch(config: Config, *, windowed: bool, exit_after_home: bool = False) -> int:
     core = start_core(config)  # config → logging → store
     devices = None
     try:
-        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QApplication
 
-        from mashangban.embedded_central import central_for
-        from sync.qt_bridge import SyncBridge
-        from sync.worker import running_worker
+        from mashangban.watchdog import Watchdog
         from ui.kiosk import build_kiosk
+        from ui.late_sync import LateSync
+        from ui.lockdown import Lockdown
         from ui.peripherals import open_peripherals
 
         # Both before the QApplication exists (platform-notes.md: embedded keyboard).
@@ -54,25 +109,43 @@ def launch(config: Config, *, windowed: bool) -> int:
         app = QApplication.instance() or QApplication(sys.argv)
         devices = open_peripherals(config)  # devices
         log.info("devices opened")
-        stack = ExitStack()  # closes sync (and the embedded central) before the core
-        server_url = stack.enter_context(central_for(core))
-        worker = stack.enter_context(running_worker(core, server_url, devices=devices.states))
-        sync_bridge = SyncBridge(worker)  # sync
-        stack.callback(sync_bridge.detach)
-        window = build_kiosk(core, devices, sync=sync_bridge)  # window
+        late = LateSync()  # sync: attached once started, after the window is shown
+        window = build_kiosk(core, devices, sync=late)  # window
+        late.setParent(window)
         window.crash_guard.install()
         if windowed or not config.ui.fullscreen:
             window.resize(1280, 720)
             window.show()
-        else:
-            window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
-            window.showFullScreen()
+        else:  # kiosk use: frameless, on top, keys that would leave swallowed
+            lockdown = Lockdown(window)
+            window.staff.lockdown = lockdown  # only staff mode can authorise an exit
+            lockdown.engage()
         log.info("window shown")
+        watchdog = Watchdog(window)  # systemd: READY once Home is up, then heartbeats
+        watchdog.start()
+        QTimer.singleShot(0, watchdog.ready)
+        if exit_after_home:  # start-up measurement (bench/bench_package.py)
+            QTimer.singleShot(0, app.quit)
+        stack = ExitStack()  # closes sync (and the embedded central) before the core
+        starter: list[threading.Thread] = []
+        # After the first paint: the embedded central takes a second or more to start.
+        replace_catalog = window.ctx.replace_catalog
+        if not exit_after_home:
+            QTimer.singleShot(
+                0,
+                lambda: starter.append(
+                    start_sync_later(core, devices, late, stack, on_catalog=replace_catalog)
+                ),
+            )
         quit_on_signals(app)
         try:
             return int(app.exec())
         finally:
+            watchdog.stop()
             window.shutdown()
+            for thread in starter:
+                thread.join()  # a start still under way ends before we stop it
+            late.detach()
             stack.close()
     finally:
         if devices is not None:

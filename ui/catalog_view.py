@@ -1,39 +1,39 @@
-"""What the citizen screens need from the catalog: themes, appeal categories, regions.
+"""The catalog as the screens see it: a thin view over terminal.catalog's `Catalog`.
 
-Read from the catalog's JSON shape (resources/catalog/catalog.schema.json):
-nodes with ``code``, ``names`` ({zh_CN, en}) and ``children``. The terminal's
-current catalog is used when one is given; otherwise the bundled demo catalog
-(resources/catalog/demo-catalog.json); and if even that is missing, a small
-built-in one, so that a fresh terminal can still take appeals.
+There is one catalog: the active one from `CatalogStore(core.paths.catalog_dir).load()`
+(which falls back to the bundled demo). This view adds what the widgets want — trees
+of `Node` for the appeal categories and the region picker, and the search index —
+and `CatalogFeed` hands a new catalog (installed by sync, on its own thread) to the
+GUI thread through a queued signal. Screens keep the view they started with; Home and
+the theme screens pick up the new one the next time they open.
 """
 
 from __future__ import annotations
 
-import json
 import logging
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QObject, Qt, Signal
+
+from terminal.catalog import Catalog, CatalogStore
 from terminal.forms.text import LocalizedText
-from ui.catalog_fallback import FALLBACK_CATALOG
+
+if TYPE_CHECKING:
+    from terminal.search import SearchHit, SearchIndex
+    from ui.operations import Operations
 
 log = logging.getLogger(__name__)
-
-DEMO_CATALOG = (
-    Path(__file__).resolve().parent.parent / "resources" / "catalog" / "demo-catalog.json"
-)
 
 
 @dataclass(frozen=True)
 class Node:
-    """One theme, appeal category or region."""
+    """One appeal category or region, as the tree widgets walk it."""
 
     code: str
     name: LocalizedText
     children: tuple[Node, ...] = ()
-    icon: str = ""
     level: str = ""
 
     @property
@@ -41,14 +41,23 @@ class Node:
         return not self.children
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class CatalogView:
-    """The citizen-facing parts of one catalog version."""
+    """One catalog version plus the trees and the search index built from it."""
 
-    version: str
-    themes: tuple[Node, ...]
+    catalog: Catalog
     appeal_categories: tuple[Node, ...]
     regions: tuple[Node, ...]
+    index: SearchIndex | None = field(default=None, repr=False)
+
+    @property
+    def version(self) -> str:
+        return self.catalog.version
+
+    @property
+    def themes(self) -> tuple[Any, ...]:
+        """The catalog's themes (``code``, ``names``, ``item_codes``), in display order."""
+        return self.catalog.themes
 
     def category(self, code: str) -> Node | None:
         """The appeal category with this code, at any depth."""
@@ -56,10 +65,21 @@ class CatalogView:
 
     def region_path(self, code: str) -> list[Node]:
         """Regions from the province down to ``code``; empty when unknown."""
-        return _path(self.regions, code) or []
+        if code not in self.catalog.regions:
+            return []
+        path, nodes = [], self.regions
+        for region in self.catalog.region_path(code):
+            node = next(n for n in nodes if n.code == region.code)
+            path.append(node)
+            nodes = node.children
+        return path
+
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        """Items matching hanzi, pinyin or initials; nothing until the index is built."""
+        return list(self.index.search(query, limit=limit)) if self.index else []
 
 
-def _find(nodes: Iterable[Node], code: str) -> Node | None:
+def _find(nodes: tuple[Node, ...], code: str) -> Node | None:
     for node in nodes:
         if node.code == code:
             return node
@@ -69,48 +89,69 @@ def _find(nodes: Iterable[Node], code: str) -> Node | None:
     return None
 
 
-def _path(nodes: Iterable[Node], code: str) -> list[Node] | None:
-    for node in nodes:
-        if node.code == code:
-            return [node]
-        below = _path(node.children, code)
-        if below is not None:
-            return [node, *below]
-    return None
+def view_of(catalog: Catalog, *, with_index: bool = False) -> CatalogView:
+    """The view of a catalog; ``with_index`` builds the search index now (~45 ms)."""
 
+    def category(code: str) -> Node:
+        c = catalog.category(code)
+        return Node(c.code, c.names, tuple(category(k) for k in c.child_codes))
 
-def _node(raw: Mapping[str, Any]) -> Node:
-    names = raw.get("names") or raw.get("name") or {}
-    return Node(
-        code=str(raw["code"]),
-        name=LocalizedText.from_json(names),
-        children=tuple(_node(c) for c in raw.get("children") or ()),
-        icon=str(raw.get("icon") or ""),
-        level=str(raw.get("level") or ""),
-    )
+    def region(code: str) -> Node:
+        r = catalog.region(code)
+        return Node(r.code, r.names, tuple(region(k) for k in r.child_codes), str(r.level))
 
-
-def catalog_view_from_json(document: Mapping[str, Any]) -> CatalogView:
-    """Parse the parts we show; raises KeyError/ValueError on a malformed document."""
-    themes = sorted(document.get("themes") or (), key=lambda t: int(t.get("order", 0)))
     return CatalogView(
-        version=str(document["version"]),
-        themes=tuple(_node(t) for t in themes),
-        appeal_categories=tuple(_node(c) for c in document["appeal_categories"]),
-        regions=tuple(_node(r) for r in document["regions"]),
+        catalog=catalog,
+        appeal_categories=tuple(category(c.code) for c in catalog.root_categories),
+        regions=tuple(region(r.code) for r in catalog.root_regions),
+        index=build_index(catalog) if with_index else None,
     )
 
 
-def load_catalog_view(document: Mapping[str, Any] | None = None) -> CatalogView:
-    """The given catalog, else the bundled demo catalog, else the built-in fallback."""
-    if document is not None:
-        try:
-            return catalog_view_from_json(document)
-        except (KeyError, ValueError, TypeError) as exc:
-            log.error("catalog unusable for the screens (%s); using the demo", type(exc).__name__)
-    if DEMO_CATALOG.is_file():
-        try:
-            return catalog_view_from_json(json.loads(DEMO_CATALOG.read_text(encoding="utf-8")))
-        except (OSError, KeyError, ValueError, TypeError) as exc:
-            log.error("demo catalog unusable (%s); using the built-in one", type(exc).__name__)
-    return catalog_view_from_json(FALLBACK_CATALOG)
+def active_catalog(catalog_dir: Path) -> Catalog:
+    """The installed catalog, or the bundled demo until sync installs one."""
+    return CatalogStore(catalog_dir).load()
+
+
+class CatalogFeed(QObject):
+    """Takes a new catalog from any thread and installs its view on the GUI thread.
+
+    ``offer`` builds the view and index on the calling thread (sync's worker), then
+    a queued signal sets ``target.catalog`` on the GUI thread and emits ``replaced``.
+    """
+
+    replaced = Signal()
+    indexed = Signal()  # the first catalog's search index is ready
+    _offered = Signal(object)
+
+    def __init__(self, target: Any, ops: Operations, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.target = target
+        self._offered.connect(self._install, Qt.ConnectionType.QueuedConnection)
+        if target.catalog.index is None:
+            view = target.catalog
+            ops.run("io", lambda: build_index(view.catalog), success=self._indexed(view))
+
+    def _indexed(self, view: CatalogView) -> Any:
+        def done(index: SearchIndex) -> None:
+            view.index = index
+            self.indexed.emit()
+
+        return done
+
+    def offer(self, catalog: Catalog) -> None:
+        """Safe from any thread: the screens get ``catalog`` from their next opening on."""
+        self._offered.emit(view_of(catalog, with_index=True))
+
+    def _install(self, view: CatalogView) -> None:
+        if view.version != self.target.catalog.version:
+            log.info("catalog %s in use for new screens", view.version)
+        self.target.catalog = view
+        self.replaced.emit()
+
+
+def build_index(catalog: Catalog) -> SearchIndex:
+    """The pinyin search index; pypinyin is imported here, off the path to the first paint."""
+    from terminal.search import SearchIndex
+
+    return SearchIndex.build(catalog)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from terminal.runtime import TerminalCore
-from ui.catalog_view import CatalogView
+from ui.catalog_view import CatalogFeed, CatalogView
 from ui.i18n import Languages
 from ui.operations import Operations
 from ui.peripherals import Peripherals
@@ -49,12 +49,19 @@ class KioskContext:
     nav: Navigator
     sync: QObject | None = None
     online: bool = False
+    staff_id: str | None = None  # while staff mode is on: submissions are "assisted"
+    catalogs: CatalogFeed | None = None
 
     def submitted(self) -> None:
         """A submission was just confirmed: ask sync to send it now, not at the next poll."""
         kick = getattr(self.sync, "kick", None)
         if callable(kick):
             kick()
+
+    def replace_catalog(self, catalog: object) -> None:
+        """Safe from any thread (sync's on_catalog): new screens use ``catalog`` from now on."""
+        if self.catalogs is not None:
+            self.catalogs.offer(catalog)  # type: ignore[arg-type]
 
     @property
     def locale(self) -> str:

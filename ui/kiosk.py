@@ -7,13 +7,13 @@ screenshot script call it too, with synchronous operations and no keyboard.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QObject
 
+from terminal.catalog import Catalog
 from terminal.runtime import TerminalCore
-from ui.catalog_view import load_catalog_view
+from ui.catalog_view import CatalogFeed, active_catalog, view_of
 from ui.context import KioskContext
 from ui.i18n import Languages
 from ui.main_window import MainWindow
@@ -42,7 +42,7 @@ def build_kiosk(
     devices: Peripherals | None = None,
     *,
     sync: QObject | None = None,
-    catalog: Mapping[str, Any] | None = None,
+    catalog: Catalog | None = None,
     synchronous: bool = False,
     keyboard: bool = True,
     voice_engine: str | None = None,
@@ -56,7 +56,7 @@ def build_kiosk(
     ctx = KioskContext(
         core=core,
         ops=Operations(synchronous=synchronous),
-        catalog=load_catalog_view(catalog),
+        catalog=view_of(catalog or active_catalog(core.paths.catalog_dir)),
         devices=devices or Peripherals(),
         languages=languages,
         theme=theme,
@@ -64,6 +64,7 @@ def build_kiosk(
         nav=_NoNavigator(),
         sync=sync,
     )
+    ctx.catalogs = CatalogFeed(ctx, ctx.ops)  # ctx.replace_catalog: sync's on_catalog
     languages.set_locale(config.terminal.locale)
     dock = None
     if keyboard:
@@ -74,5 +75,9 @@ def build_kiosk(
     languages.setParent(window)
     voice.setParent(window)
     ctx.ops.setParent(window)
+    ctx.catalogs.setParent(window)
+    from ui.staff.mode import StaffMode
+
+    window.staff = StaffMode(window)  # hidden gesture, PIN, staff band (docs/staff-mode.md)
     log.info("kiosk window built (voice engine %s)", engine or "none")
     return window

@@ -7,10 +7,11 @@ Built by `ui.kiosk.build_kiosk`; screens reach it only as the context's `nav`.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from ui.context import KioskContext
 from ui.crash import CrashGuard
@@ -18,15 +19,23 @@ from ui.idle import IdleWatcher
 from ui.screens.base import Screen
 from ui.status_feed import StatusFeed
 from ui.theme import apply_spacing
+from ui.widgets.buttons import recolour_icons
 from ui.widgets.overlay import Overlay
+from ui.widgets.repair_notice import RepairNotice
 from ui.widgets.status_strip import StatusStrip
 from ui.widgets.top_bar import TopBar
 
 log = logging.getLogger(__name__)
 
 
+if TYPE_CHECKING:
+    from ui.staff.mode import StaffMode
+
+
 class MainWindow(QMainWindow):
     """Frameless in kiosk use; the stack's bottom is always the Home screen."""
+
+    staff: StaffMode  # attached by ui.kiosk.build_kiosk
 
     def __init__(self, ctx: KioskContext, keyboard: QWidget | None = None) -> None:
         super().__init__()
@@ -43,17 +52,24 @@ class MainWindow(QMainWindow):
         self.strip = StatusStrip()
         self.strip.set_branch(ctx.core.config.terminal.branch_name)
         self.keyboard = keyboard
+        self._keyboard_scheduled = False
         column.addWidget(self.top_bar)
+        self.repair_notice = RepairNotice(ctx.core.store.events)  # staff: store repaired
+        column.addWidget(self.repair_notice)
         column.addWidget(self.stack, 1)
         if keyboard is not None:
             column.addWidget(keyboard)
         column.addWidget(self.strip)
         self.setCentralWidget(body)
+        # Turning the panel to portrait must not be refused because of the landscape
+        # layout's minimum width: the layout turns compact in resizeEvent, just after.
+        self.layout().setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self.overlay = Overlay(self)
         self._overlay_purpose = ""
         self.overlay.primary.clicked.connect(self._overlay_primary)
         self.overlay.secondary.clicked.connect(self._overlay_secondary)
         self.screens: list[Screen] = []
+        self.citizen_idle_suspended = False  # staff mode has its own timeout (ui/staff)
         self.portrait = False
 
         ui = ctx.core.config.ui
@@ -132,19 +148,21 @@ class MainWindow(QMainWindow):
 
     def _add(self, screen: Screen) -> None:
         screen.set_portrait(self.portrait)
+        recolour_icons(screen, self.ctx.theme.palette)
         screen.guidance_changed.connect(self._guidance_changed)
         self.screens.append(screen)
         self.stack.addWidget(screen)
 
     def _destroy(self, screen: Screen) -> None:
-        self.stack.removeWidget(screen)
-        screen.setParent(None)
+        self.stack.removeWidget(screen)  # hidden, still parented: Qt deletes it later
         screen.deleteLater()
 
     def _show_current(self) -> None:
         screen = self.current()
         self.stack.setCurrentWidget(screen)
-        self.idle.set_enabled(not screen.idle_exempt or len(self.screens) > 1)
+        self.repair_notice.follow(len(self.screens) == 1)
+        citizen = not screen.idle_exempt or len(self.screens) > 1
+        self.idle.set_enabled(citizen and not self.citizen_idle_suspended)
         screen.opened()
         self.feed.refresh_queue()
         kick = getattr(self.ctx.sync, "kick", None)
@@ -222,6 +240,8 @@ class MainWindow(QMainWindow):
     def apply_theme(self) -> None:
         theme = self.ctx.theme
         self.setStyleSheet(theme.stylesheet())
+        self.top_bar.palette_now = theme.palette
+        recolour_icons(self, theme.palette)
         apply_spacing(self, (theme.elderly_scale + 0.2) if theme.elderly else 1.0)
 
     def _toggle_language(self) -> None:
@@ -251,6 +271,12 @@ class MainWindow(QMainWindow):
         self.push(CrashScreen(self.ctx))
 
     # layout ---------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.keyboard is not None and not self._keyboard_scheduled:  # Home needs none
+            self._keyboard_scheduled = True
+            self.keyboard.load_soon()  # type: ignore[attr-defined]
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         setting = self.ctx.core.config.ui.orientation

@@ -1,19 +1,21 @@
-"""Walking the citizen screens: each scene brings a fresh kiosk window to one screen.
+"""Walking the citizen and staff screens: each scene brings a fresh kiosk window to one
+screen with demo data (fictional names and numbers).
 
-Used by scripts/screenshots.py (every scene × language × orientation × mode)
-and by `mashangban selftest` (every scene once, offscreen). Demo data only:
-fictional names and numbers.
+Used by scripts/screenshots.py (every scene × language × orientation × mode) and
+by `mashangban selftest` (every scene once, offscreen).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from terminal.devices.state import DeviceStatus
 from ui.main_window import MainWindow
+from ui.tour_services import SERVICE_SCENES
 
 
 def commit(widget: QWidget, text: str) -> None:
@@ -105,6 +107,52 @@ def rating(w: MainWindow, low: bool) -> None:
     screen.reasons.buttons["slow"].click()
 
 
+def staff(w: MainWindow, screen: str) -> None:
+    """Staff mode with demo data: a clerk (technician for diagnostics) signed in."""
+    from datetime import UTC, datetime, timedelta
+
+    from terminal.staff.directory import StaffDirectory
+    from terminal.submissions.confirm import rfc3339
+    from terminal.submissions.lifecycle import OutboxState, transition
+
+    core = w.ctx.core
+    role = "technician" if screen == "diagnostics" else "clerk"
+    StaffDirectory.for_core(core).add("S001", "王敏", role, "482916", actor="technician:cli")
+    submit_appeal(w, True)  # printer out of paper: unprinted
+    w.go_home()
+    submit_appeal(w, False)
+    w.go_home()
+    with core.store.reader.connect() as conn:
+        ids = [r[0] for r in conn.exec_driver_sql("SELECT id FROM submissions ORDER BY rowid")]
+    at = rfc3339(datetime.now(UTC) - timedelta(hours=3, minutes=12))
+    now = rfc3339(datetime.now(UTC))
+
+    def stage(c: object) -> None:
+        c.execute("UPDATE submissions SET created_at = ? WHERE id = ?", (at, ids[0]))  # type: ignore[attr-defined]
+        transition(c, [ids[1]], OutboxState.UPLOADING, now=now)  # type: ignore[arg-type]
+        transition(c, [ids[1]], OutboxState.REJECTED, now=now, error_code="region_unknown",  # type: ignore[arg-type]
+                   error_detail="region 530102001001 is not served")  # fmt: skip
+
+    core.store.writer.run(stage)
+    for _ in range(5):
+        w.staff.gesture.tap()
+    sign_in = w.current()
+    if screen == "sign-in":  # after one wrong PIN
+        sign_in.staff_id.set_text("S001")
+        sign_in.pin.set_text("000111")
+        sign_in.sign_in.click()
+        return
+    sign_in.staff_id.set_text("S001")
+    sign_in.pin.set_text("482916")
+    sign_in.sign_in.click()
+    outbox = w.current()
+    if screen == "status":
+        outbox.status.click()
+    elif screen == "diagnostics":
+        outbox.diagnostics.click()
+    QCoreApplication.processEvents()  # scroll areas take their new content's size
+
+
 SCENES: dict[str, Callable[[MainWindow], None]] = {
     "home": lambda w: None,
     "theme": lambda w: w.home.theme_buttons[next(iter(w.home.theme_buttons))].click(),
@@ -122,4 +170,9 @@ SCENES: dict[str, Callable[[MainWindow], None]] = {
     "rating-low-score": lambda w: rating(w, True),
     "idle-countdown": lambda w: (fill_appeal(w, 0), w.idle._on_idle()),
     "crash": lambda w: w.crash_guard.handle(RuntimeError("demo")),
+    "staff-sign-in": lambda w: staff(w, "sign-in"),
+    "staff-outbox": lambda w: staff(w, "outbox"),
+    "staff-status": lambda w: staff(w, "status"),
+    "staff-diagnostics": lambda w: staff(w, "diagnostics"),
 }
+SCENES.update(SERVICE_SCENES)

@@ -11,9 +11,14 @@ from terminal.config import Config
 def add_parser(sub: Any) -> None:
     p = sub.add_parser("run", help="start the terminal (kiosk window)")
     p.add_argument("--windowed", action="store_true", help="a normal window, for development")
+    p.add_argument(
+        "--exit-after-home",
+        action="store_true",
+        help="quit as soon as Home is shown (start-up measurement, selftests)",
+    )
 
 
 def execute(config: Config, args: argparse.Namespace) -> int:
     from mashangban.launch import launch  # Qt is imported only for this command
 
-    return launch(config, windowed=args.windowed)
+    return launch(config, windowed=args.windowed, exit_after_home=args.exit_after_home)

@@ -35,6 +35,177 @@
     </message>
 </context>
 <context>
+    <name>ApplicationScreen</name>
+    <message>
+        <location filename="../../ui/screens/services/application.py" line="+81"/>
+        <source>Apply here</source>
+        <translation>在本机申请</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Check your details, agree, then tap “Submit”.</source>
+        <translation>请核对您填写的内容，同意后点“提交”。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fill in this page, then tap “Next”.</source>
+        <translation>请填写本页内容，然后点“下一步”。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Check and submit</source>
+        <translation>核对并提交</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Step {n} of {total}</source>
+        <translation>第 {n} 步，共 {total} 步</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Previous</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Please correct what is marked in red first.</source>
+        <translation>请先改正标红的内容。</translation>
+    </message>
+</context>
+<context>
+    <name>AppointmentScreen</name>
+    <message>
+        <location filename="../../ui/screens/services/appointment.py" line="+72"/>
+        <source>Book a visit</source>
+        <translation>预约办理</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Choose a day and morning or afternoon.</source>
+        <translation>请选择日期，以及上午或下午。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tell us who is coming.</source>
+        <translation>请告诉我们谁来办理。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check, agree, then tap “Send request”.</source>
+        <translation>请核对，同意后点“提交预约”。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Morning (上午)</source>
+        <translation>上午</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Afternoon (下午)</source>
+        <translation>下午</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>When would you like to come?</source>
+        <translation>您想哪天来办理？</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Who is coming?</source>
+        <translation>谁来办理？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check and send</source>
+        <translation>核对并提交</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Step {n} of {total}</source>
+        <translation>第 {n} 步，共 {total} 步</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Time of day</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Service: {item}</source>
+        <translation>办理事项：{item}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When: {when}</source>
+        <translation>时间：{when}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where: {hall}</source>
+        <translation>地点：{hall}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who: {name}, ID {id}, phone {phone}</source>
+        <translation>预约人：{name}，身份证 {id}，手机 {phone}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>I agree that my details are used only for this appointment.</source>
+        <translation>我同意所填信息仅用于本次预约。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Previous</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send request</source>
+        <translation>提交预约</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Please choose a day and morning or afternoon.</source>
+        <translation>请先选择日期和上午或下午。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Please correct what is marked in red first.</source>
+        <translation>请先改正标红的内容。</translation>
+    </message>
+</context>
+<context>
     <name>CategoryStep</name>
     <message>
         <location filename="../../ui/screens/appeal/step_category.py" line="+39"/>
@@ -55,6 +226,37 @@
         <location line="+42"/>
         <source>Please tap a topic first.</source>
         <translation>请先点选一个类别。</translation>
+    </message>
+</context>
+<context>
+    <name>CheckList</name>
+    <message>
+        <location filename="../../ui/staff/check_list.py" line="+26"/>
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Look at this</source>
+        <translation>请注意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not working</source>
+        <translation>故障</translation>
+    </message>
+</context>
+<context>
+    <name>Checklist</name>
+    <message>
+        <location filename="../../ui/screens/services/checklist.py" line="+24"/>
+        <source>(only in some cases)</source>
+        <translation>（特定情形需要）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No documents needed.</source>
+        <translation>无需提交材料。</translation>
     </message>
 </context>
 <context>
@@ -228,9 +430,130 @@
     </message>
 </context>
 <context>
+    <name>DateEditor</name>
+    <message>
+        <location filename="../../ui/screens/services/field_pickers.py" line="+59"/>
+        <source>year</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosticsScreen</name>
+    <message>
+        <location filename="../../ui/staff/diagnostics.py" line="+75"/>
+        <source>Staff: diagnostics</source>
+        <translation>工作人员：诊断</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check again</source>
+        <translation>重新检查</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enrol with central</source>
+        <translation>向中心平台注册</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server address (https://…)</source>
+        <translation>服务器地址（https://…）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enrolment code</source>
+        <translation>注册码</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Healthy.</source>
+        <translation>运行正常。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Working, but look at the warnings below.</source>
+        <translation>可以使用，但请查看下面的提示。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not healthy: see what to do below.</source>
+        <translation>运行不正常：请按下面的说明处理。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Enrolling…</source>
+        <translation>正在注册…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Enrol</source>
+        <translation>注册</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>That address cannot be used: it must start with https://.</source>
+        <translation>这个地址不能使用：必须以 https:// 开头。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Central does not know this enrolment code.</source>
+        <translation>中心平台不认识这个注册码。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This enrolment code was already used.</source>
+        <translation>这个注册码已经用过了。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This enrolment code has expired. Ask for a new one.</source>
+        <translation>这个注册码已过期，请申请新的注册码。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Central refused the enrolment.</source>
+        <translation>中心平台拒绝了注册。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Central cannot be reached. Check the address and network.</source>
+        <translation>连不上中心平台，请检查地址和网络。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enrolled as terminal {code}. Restart the terminal to sync with it.</source>
+        <translation>已注册为终端 {code}。请重启终端，开始与中心平台同步。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enrolment failed.</source>
+        <translation>注册没有成功。</translation>
+    </message>
+</context>
+<context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../ui/screens/home.py" line="+74"/>
+        <location filename="../../ui/screens/home.py" line="+82"/>
         <source>Mashangban self-service</source>
         <translation>马上办 自助服务</translation>
     </message>
@@ -268,6 +591,128 @@
         <location line="+1"/>
         <source>Services for life events</source>
         <translation>按生活事项办事</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search services, e.g. type sb for 社保</source>
+        <translation>搜索办事事项，如输入 sb 查找“社保”</translation>
+    </message>
+</context>
+<context>
+    <name>ItemDetailScreen</name>
+    <message>
+        <location filename="../../ui/screens/services/item_detail.py" line="+65"/>
+        <source>Service guide</source>
+        <translation>办事指南</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>You can apply for this here. Tap “Apply here”.</source>
+        <translation>本事项可在本机申请，请点“在本机申请”。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This needs a visit to the service window. You can book a time here.</source>
+        <translation>本事项需要到窗口办理，可在这里预约时间。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{n} working days</source>
+        <translation>{n} 个工作日</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Who may apply</source>
+        <translation>申请条件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What to bring</source>
+        <translation>所需材料</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How long it takes</source>
+        <translation>办理时限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By law: {legal}. We promise: {promised}.</source>
+        <translation>法定时限：{legal}；承诺时限：{promised}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+3"/>
+        <source>at once</source>
+        <translation>即时办结</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fee</source>
+        <translation>收费标准</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Free</source>
+        <translation>免费</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Where to go</source>
+        <translation>办理地点</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Phone: {phone}</source>
+        <translation>咨询电话：{phone}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Please note</source>
+        <translation>温馨提示</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Apply here</source>
+        <translation>在本机申请</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Book an appointment</source>
+        <translation>预约办理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print this checklist</source>
+        <translation>打印材料清单</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Printed. Please take the paper from the printer.</source>
+        <translation>已打印，请从打印口取走清单。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The printer is not working right now. Please take a photo of this list.</source>
+        <translation>打印机暂时不能使用，请用手机拍下这份清单。</translation>
+    </message>
+</context>
+<context>
+    <name>LetterKeypad</name>
+    <message>
+        <location filename="../../ui/screens/services/letter_keypad.py" line="+47"/>
+        <source>⌫ Delete</source>
+        <translation>⌫ 删除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear</source>
+        <translation>清空</translation>
     </message>
 </context>
 <context>
@@ -356,7 +801,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+177"/>
+        <location filename="../../ui/main_window.py" line="+188"/>
         <source>Leave this and go home?</source>
         <translation>离开并回到首页吗？</translation>
     </message>
@@ -402,6 +847,167 @@
         <location line="+1"/>
         <source>Delete one</source>
         <translation>删除一位</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxScreen</name>
+    <message>
+        <location filename="../../ui/staff/outbox_screen.py" line="+95"/>
+        <source>Staff: outbox</source>
+        <translation>工作人员：待发送</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Receipts waiting to be sent, refused by central, or not printed.</source>
+        <translation>等待发送、被中心平台退回或未打印的回执。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Send now</source>
+        <translation>立即发送</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Devices and network</source>
+        <translation>设备和网络</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Diagnostics</source>
+        <translation>诊断</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exit kiosk</source>
+        <translation>退出终端程序</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{d} d {h} h</source>
+        <translation>{d} 天 {h} 小时</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{h} h {m} min</source>
+        <translation>{h} 小时 {m} 分钟</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{m} min</source>
+        <translation>{m} 分钟</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>waiting to send</source>
+        <translation>等待发送</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sending</source>
+        <translation>正在发送</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>refused by central</source>
+        <translation>被中心平台退回</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>receipt not printed</source>
+        <translation>回执未打印</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{n} receipts, oldest first.</source>
+        <translation>共 {n} 张回执，最早的在前。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing waiting: every receipt is sent and printed.</source>
+        <translation>没有待处理的：所有回执都已发送并打印。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>appeal</source>
+        <translation>诉求</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>application</source>
+        <translation>办事申请</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rating</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Central&apos;s reason: {code}</source>
+        <translation>中心平台给出的原因：{code}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reprint</source>
+        <translation>补打回执</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Sending now. The list updates when central answers.</source>
+        <translation>正在发送。中心平台答复后列表会更新。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sync is not running on this terminal.</source>
+        <translation>本终端没有运行同步。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No printer is configured on this terminal.</source>
+        <translation>本终端没有配置打印机。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Printing {receipt}…</source>
+        <translation>正在打印 {receipt}…</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Receipt {receipt} printed.</source>
+        <translation>回执 {receipt} 已打印。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The printer did not print {receipt}. Check paper and cable.</source>
+        <translation>打印机没有打印出 {receipt}。请检查纸张和连线。</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoEditor</name>
+    <message>
+        <location filename="../../ui/screens/services/field_pickers.py" line="+79"/>
+        <source>Take a photo</source>
+        <translation>拍照</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Hold the document under the camera, then tap the button.</source>
+        <translation>请把材料放在摄像头下，然后点按钮。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The camera is not available. Please ask the staff.</source>
+        <translation>摄像头暂时不能使用，请找工作人员帮忙。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>No photo was taken. Please try again.</source>
+        <translation>没有拍到照片，请再试一次。</translation>
     </message>
 </context>
 <context>
@@ -513,7 +1119,7 @@
         <translation>其他原因</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+58"/>
         <source>Rate our service</source>
         <translation>服务评价</translation>
     </message>
@@ -528,7 +1134,12 @@
         <translation>您对服务满意吗？请点选一项。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
+        <source>You are rating receipt {number}</source>
+        <translation>您正在评价回执 {number}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>What went wrong? Tap all that apply.</source>
         <translation>哪里不满意？可以多选。</translation>
     </message>
@@ -683,6 +1294,32 @@
     </message>
 </context>
 <context>
+    <name>RepairNotice</name>
+    <message>
+        <location filename="../../ui/widgets/repair_notice.py" line="+35"/>
+        <source>Data on this terminal was repaired automatically. Please let a member of staff know.</source>
+        <translation>本机数据已自动修复，请联系工作人员。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <location filename="../../ui/screens/services/review.py" line="+47"/>
+        <source>{n} photo(s)</source>
+        <translation>{n} 张照片</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Change</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>I agree that my details are used only to handle this application and are sent to the department that handles it.</source>
+        <translation>我同意所填信息仅用于办理本事项，并发送给承办部门。</translation>
+    </message>
+</context>
+<context>
     <name>ReviewStep</name>
     <message>
         <location filename="../../ui/screens/appeal/step_review.py" line="+49"/>
@@ -761,6 +1398,153 @@
     </message>
 </context>
 <context>
+    <name>SearchScreen</name>
+    <message>
+        <location filename="../../ui/screens/services/search.py" line="+51"/>
+        <source>Search services</source>
+        <translation>搜索办事事项</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Type the first letters of the pinyin, for example sb for 社保.</source>
+        <translation>请输入拼音首字母，例如输入 sb 查找“社保”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. sb, shebao or 社保</source>
+        <translation>如：sb、shebao 或 社保</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Getting the list of services ready…</source>
+        <translation>正在准备事项列表…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing found. Try fewer letters, or ask the staff.</source>
+        <translation>没有找到。请少输入几个字母，或询问工作人员。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} services found. Tap one.</source>
+        <translation>找到 {n} 个事项，请点选。</translation>
+    </message>
+</context>
+<context>
+    <name>SignInScreen</name>
+    <message>
+        <location filename="../../ui/staff/sign_in.py" line="+82"/>
+        <source>Staff sign-in</source>
+        <translation>工作人员登录</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Type your staff id and PIN.</source>
+        <translation>请输入工号和密码。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Staff id</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PIN (6 to 8 digits)</source>
+        <translation>密码（6 到 8 位数字）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Wrong PIN. Tries left before this account is locked: {n}.</source>
+        <translation>密码不对。再错 {n} 次，这个账号将被锁定。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Too many wrong PINs. This account is locked until {time}.</source>
+        <translation>密码错误次数过多，账号已锁定，到 {time} 解锁。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This staff id cannot sign in here. Ask your supervisor.</source>
+        <translation>这个工号不能在这里登录，请联系主管。</translation>
+    </message>
+</context>
+<context>
+    <name>StaffBand</name>
+    <message>
+        <location filename="../../ui/staff/band.py" line="+43"/>
+        <source>Staff screens</source>
+        <translation>工作人员页面</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exit staff mode</source>
+        <translation>退出工作人员模式</translation>
+    </message>
+</context>
+<context>
+    <name>StatusScreen</name>
+    <message>
+        <location filename="../../ui/staff/status_screen.py" line="+44"/>
+        <source>Staff: devices and network</source>
+        <translation>工作人员：设备和网络</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check again</source>
+        <translation>重新检查</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Sync is not running: submissions stay on this terminal.</source>
+        <translation>没有运行同步：提交的内容保存在本终端。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Online: central can be reached.</source>
+        <translation>在线：可以连上中心平台。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Offline: submissions are kept and sent later. Check the network cable.</source>
+        <translation>离线：提交的内容会保存，稍后发送。请检查网线。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Last complete sync: {at}</source>
+        <translation>上次完整同步：{at}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No complete sync yet</source>
+        <translation>还没有完整同步过</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting to send: {n}</source>
+        <translation>待发送：{n} 件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refused by central: {n}</source>
+        <translation>被中心平台退回：{n} 件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Last problem: {code}</source>
+        <translation>最近的问题：{code}</translation>
+    </message>
+</context>
+<context>
     <name>StatusStrip</name>
     <message>
         <location filename="../../ui/widgets/status_strip.py" line="+77"/>
@@ -794,8 +1578,8 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>● Network: checking</source>
-        <translation>● 网络：检测中</translation>
+        <source>● Connecting to the network…</source>
+        <translation>● 正在连接网络…</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -922,32 +1706,22 @@
     </message>
 </context>
 <context>
-    <name>ThemePlaceholderScreen</name>
+    <name>ThemeScreen</name>
     <message>
-        <location filename="../../ui/screens/theme_placeholder.py" line="+42"/>
-        <source>These services are not yet available on this terminal.</source>
-        <translation>本终端暂时还不能办理这些事项。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>These services are not yet available on this terminal. Please ask at the service counter; the staff will be glad to help.</source>
-        <translation>本终端暂时还不能办理这些事项。请到服务窗口咨询，工作人员会为您办理。</translation>
+        <location filename="../../ui/screens/services/theme.py" line="+41"/>
+        <source>Tap a service to see what it needs and how to apply.</source>
+        <translation>点一个事项，查看所需材料和办理方式。</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>File an appeal instead</source>
-        <translation>改为反映诉求</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Back to home</source>
-        <translation>回到首页</translation>
+        <source>Search services, e.g. type sb for 社保</source>
+        <translation>搜索办事事项，如输入 sb 查找“社保”</translation>
     </message>
 </context>
 <context>
     <name>TopBar</name>
     <message>
-        <location filename="../../ui/widgets/top_bar.py" line="+62"/>
+        <location filename="../../ui/widgets/top_bar.py" line="+99"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>

@@ -107,11 +107,11 @@ def open_store(paths: DataPaths, *, backups_kept: int = 5) -> OpenStore:
                 )
             )
     fresh = not paths.store_file.exists()
-    engine = make_engine(paths.store_file, writer=True)
-    try:
-        current = migrate.current_revision(engine)
-        head = migrate.head_revision()
-        if current != head:
+    current = None if fresh else migrate.stored_revision(paths.store_file)
+    head = migrate.script_head()
+    if current != head:  # Alembic is imported only now (it is slow to import)
+        engine = make_engine(paths.store_file, writer=True)
+        try:
             if not fresh and current is not None:
                 copy = backup(paths, f"rev{current}", backups_kept)
                 events.append(
@@ -120,8 +120,8 @@ def open_store(paths: DataPaths, *, backups_kept: int = 5) -> OpenStore:
             migrate.upgrade(engine)
             if fresh:
                 events.append(StoreEventRecord("created", f"new store at revision {head}"))
-    finally:
-        engine.dispose()
+        finally:
+            engine.dispose()
     writer = StoreWriter(paths.store_file)
     reader = make_engine(paths.store_file, writer=False)
     store = OpenStore(paths=paths, writer=writer, reader=reader, events=events)

@@ -69,3 +69,23 @@ def test_head_schema_matches_the_models(tmp_path: Path) -> None:
     finally:
         store.close()
     assert diff == []
+
+
+def test_the_fast_revision_checks_agree_with_alembic(tmp_path: Path) -> None:
+    """open_store decides "migration pending?" without importing Alembic."""
+    from terminal.store import migrate
+    from terminal.store.engine import make_engine
+
+    assert migrate.script_head() == migrate.head_revision()
+    path = tmp_path / "store.sqlite3"
+    engine = make_engine(path, writer=True)
+    try:
+        with engine.connect():  # an empty file, not yet stamped
+            pass
+        assert migrate.stored_revision(path) is None
+        migrate.upgrade(engine, "0002")
+        assert migrate.stored_revision(path) == "0002" == migrate.current_revision(engine)
+        migrate.upgrade(engine)
+        assert migrate.stored_revision(path) == migrate.script_head()
+    finally:
+        engine.dispose()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -20,9 +21,9 @@ os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.symbolsresolver=false")
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
+from terminal.catalog import Catalog, demo_catalog_path, load_catalog
 from terminal.config import Config
 from tests.conftest import make_config
-from ui.catalog_fallback import FALLBACK_CATALOG
 from ui.kiosk import build_kiosk
 from ui.main_window import MainWindow
 from ui.peripherals import Peripherals, open_peripherals
@@ -57,9 +58,15 @@ def devices(config: Config) -> Iterator[Peripherals]:
     opened.close()
 
 
+@cache
+def demo_catalog() -> Catalog:
+    """The bundled demo catalog; tests name its codes (urban.road, hrss.ss_card.apply …)."""
+    return load_catalog(demo_catalog_path())
+
+
 def _window(core: Any, devices: Peripherals, *, synchronous: bool, **kw: Any) -> MainWindow:
-    # The small built-in catalog: tests name its codes; the demo catalog may change.
-    kw.setdefault("catalog", FALLBACK_CATALOG)
+    # The bundled demo catalog (what CatalogStore.load gives a fresh terminal), parsed once.
+    kw.setdefault("catalog", demo_catalog())
     window = build_kiosk(
         core, devices, synchronous=synchronous, keyboard=False, voice_engine="mock", **kw
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from terminal.devices.state import DeviceStatus
@@ -168,3 +169,25 @@ def test_rating_rejects_a_mistyped_receipt(window: Any) -> None:
     screen.next.click()
     assert "15 characters" in screen.problem.text()
     assert screen.pages.currentWidget() is screen.entry_frame
+
+
+def test_rating_shows_the_receipt_and_reasons_of_one_height(
+    window: Any, core: Any, qtbot: Any
+) -> None:
+    target = core.confirm(appeal()).receipt_no
+    window.home.rating.click()
+    screen = window.current()
+    for ch in target.replace("-", ""):
+        screen.entry.keypad.press(ch)
+    screen.next.click()
+    assert target in screen.target_label.text() and screen.target_label.isVisible()
+    screen.score_buttons[1].click()
+    for size in ((1080, 1920), (1920, 1080), (1080, 1920)):  # the columns change twice
+        window.resize(*size)
+        portrait = size[1] > size[0]
+        qtbot.waitUntil(lambda p=portrait: window.portrait == p)
+        QApplication.processEvents()
+        heights = {code: b.height() for code, b in screen.reasons.buttons.items()}
+        assert max(heights.values()) - min(heights.values()) <= 2, heights
+        bottom = screen.reasons.buttons["other"].geometry().bottom()
+        assert bottom <= screen.reasons.viewport().height()  # every reason shows, unscrolled

@@ -152,3 +152,94 @@ def test_threaded_operations_call_back_on_the_gui_thread(threaded_window: Any, q
     )
     qtbot.waitUntil(lambda: bool(seen), timeout=5000)
     assert seen[0].startswith("ui-store") and seen[0].endswith(">MainThread")
+
+
+def test_kinetic_scroll_areas_leave_nothing_behind_once_destroyed(qtbot: Any) -> None:
+    """Each grab registers a new gesture type; PySide cached an enum class for each
+    (~27 MB over 1,000 citizen sessions, bench/bench_ui_sessions.py)."""
+    import gc
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QWidget
+
+    from ui.widgets.scrolling import KineticScrollArea
+
+    def gesture_objects() -> int:
+        gc.collect()
+        return sum(1 for o in gc.get_objects() if type(o).__name__ == "GestureType")
+
+    before = gesture_objects()
+    for _ in range(30):
+        area = KineticScrollArea(QWidget())
+        area.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert gesture_objects() - before < 3
+
+
+def _ink(button: Any, state: Any) -> str:
+    """The mean colour of the opaque pixels of the button's icon in ``state``."""
+    from PySide6.QtGui import QColor, QIcon
+
+    image = button.icon().pixmap(48, 48, QIcon.Mode.Normal, state).toImage()
+    pixels = [
+        image.pixelColor(x, y)
+        for x in range(image.width())
+        for y in range(image.height())
+        if image.pixelColor(x, y).alpha() > 200
+    ]
+    assert pixels, "the icon draws nothing"
+    mean = [sum(getattr(c, f)() for c in pixels) // len(pixels) for f in ("red", "green", "blue")]
+    return QColor(*mean).name()
+
+
+def test_icons_follow_the_text_colour_of_a_checked_button(window: Any) -> None:
+    from PySide6.QtGui import QIcon
+
+    window.top_bar.elderly.click()
+    palette = window.ctx.theme.palette
+    assert window.top_bar.elderly.isChecked() and palette is HIGH_CONTRAST
+    on = _ink(window.top_bar.elderly, QIcon.State.On)
+    assert contrast_ratio(on, palette.primary) >= 4.5  # light "A+" on the dark button
+    off = _ink(window.top_bar.repeat, QIcon.State.Off)
+    assert contrast_ratio(off, palette.surface) >= 4.5
+
+
+def test_elderly_mode_turns_from_landscape_to_portrait_at_full_width(
+    window: Any, qtbot: Any
+) -> None:
+    window.set_elderly(True)
+    window.resize(1920, 1080)
+    qtbot.waitUntil(lambda: not window.portrait)
+    window.resize(1080, 1920)
+    qtbot.waitUntil(lambda: window.portrait)
+    assert (window.width(), window.height()) == (1080, 1920)
+    assert window.top_bar.width() <= 1080
+
+
+def test_a_store_repaired_at_start_is_told_calmly_on_home(
+    config: Any, devices: Any, qtbot: Any
+) -> None:
+    from conftest import _close, _window
+
+    from terminal.runtime import start_core
+
+    config.data_dir.mkdir(parents=True, exist_ok=True)
+    (config.data_dir / "store.sqlite3").write_bytes(b"this is not a database" * 100)
+    core = start_core(config, configure_logging=False)
+    window = _window(core, devices, synchronous=True)
+    try:
+        assert [e.kind for e in core.store.events][:1] == ["damaged_moved_aside"]
+        notice = window.repair_notice
+        assert notice.isVisible() and "staff" in notice.text()
+        assert notice.property("role") == "notice"  # calm, not the red banner
+        window.home.lookup.click()
+        assert not notice.isVisible()
+        window.go_home()
+        assert notice.isVisible()
+    finally:
+        _close(window)
+        core.close()
+
+
+def test_no_repair_notice_on_an_ordinary_start(window: Any) -> None:
+    assert not window.repair_notice.isVisible()

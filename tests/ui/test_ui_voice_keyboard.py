@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
-
-import pytest
-from PySide6.QtGui import QGuiApplication
 
 from ui.voice import VoiceGuide, spoken_receipt_number
 
@@ -43,38 +44,24 @@ def test_a_stuck_engine_is_stopped_and_then_switched_off(qtbot: Any) -> None:
     assert voice.last_text == "还能说话吗"
 
 
-@pytest.mark.no_qt_log
-def test_pinyin_keyboard_docks_for_text_and_stays_down_for_digits(
-    qtbot: Any, core: Any, devices: Any
-) -> None:
-    if os.environ.get("QT_IM_MODULE") != "qtvirtualkeyboard":
-        pytest.skip("needs QT_IM_MODULE=qtvirtualkeyboard before the QApplication exists")
-    from ui.catalog_fallback import FALLBACK_CATALOG
-    from ui.kiosk import build_kiosk
-
-    window = build_kiosk(
-        core,
-        devices,
-        synchronous=True,
-        keyboard=True,
-        voice_engine="mock",
-        catalog=FALLBACK_CATALOG,
+def test_pinyin_keyboard_types_nihao_and_stays_down_for_digits(tmp_path: Path) -> None:
+    """The real keyboard in a real kiosk window, in its own process: QT_IM_MODULE must be
+    set before a QApplication exists, and pytest's exists already (keyboard_probe.py)."""
+    probe = Path(__file__).with_name("keyboard_probe.py")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MASHANGBAN_")}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env["XDG_CONFIG_HOME"] = str(tmp_path / "xdg")
+    done = subprocess.run(
+        [sys.executable, str(probe), str(tmp_path / "data")],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env=env,
+        check=False,
     )
-    window.resize(1920, 1080)
-    window.show()
-    try:
-        qtbot.waitUntil(lambda: window.keyboard.loaded, timeout=10_000)
-        window.home.appeal.click()
-        wizard = window.current()
-        wizard.steps[0].choices.buttons["other"].click()
-        wizard.next.click()
-        window.keyboard._focus_changed(None, wizard.steps[1].text)
-        qtbot.waitUntil(lambda: window.keyboard.isVisible(), timeout=5000)
-        assert window.keyboard.view.height() > 200
-        who = wizard.steps[3]
-        window.keyboard._focus_changed(None, who.phone.edit)
-        qtbot.waitUntil(lambda: not window.keyboard.isVisible(), timeout=5000)
-        assert not QGuiApplication.inputMethod().isVisible()
-    finally:
-        window.shutdown()
-        window.close()
+    assert done.returncode == 0, done.stderr[-2000:]
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["loaded"] and result["focused"] and result["keyboard_shown"]
+    assert result["preedit"] == "ni hao" and result["candidates"] > 0
+    assert result["text"] == "你好"
+    assert result["digits_focused"] and not result["keyboard_after_digits"]

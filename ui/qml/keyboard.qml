@@ -10,6 +10,8 @@ Item {
     property alias active: panel.active
     property real panelHeight: panel.height
     property string locale: "zh_CN"
+    // For diagnostics and tests: type with virtualKeyClick, pick candidates.
+    readonly property var inputContext: InputContext
 
     InputPanel {
         id: panel

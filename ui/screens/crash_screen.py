@@ -31,7 +31,7 @@ class CrashScreen(Screen):
         row.setSpacing(24)
         self.back_button = touch_button("", "secondary", "back")
         self.call_staff = touch_button("", "primary")
-        row.addWidget(self.back_button, 1)
+        row.addWidget(self.back_button)  # as wide as its words; the primary takes the rest
         row.addWidget(self.call_staff, 1)
         layout.addLayout(row)
         self.back_button.clicked.connect(lambda: ctx.nav.back())

@@ -1,5 +1,7 @@
-"""Home: the big "File an appeal" button, progress lookup, rating, and the
-catalog's life-event themes. Elderly mode, language and voice are in the top bar."""
+"""Home: the big "File an appeal" button, progress lookup, rating, a search bar for
+service items and the catalog's life-event themes. Elderly mode, language and voice
+are in the top bar. A catalog installed by sync replaces the theme tiles at once
+(Home holds nothing the citizen entered)."""
 
 from __future__ import annotations
 
@@ -9,12 +11,15 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QPushButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from ui.context import KioskContext
 from ui.screens.base import Screen
+from ui.screens.services.search_bar import search_bar
 from ui.widgets.buttons import touch_button
 from ui.widgets.labels import label
+from ui.widgets.scrolling import KineticScrollArea
 
 
 class HomeScreen(Screen):
@@ -53,17 +58,20 @@ class HomeScreen(Screen):
         themes.setSpacing(16)
         self.themes_heading = label("", "heading")
         themes.addWidget(self.themes_heading)
-        self.theme_grid = QGridLayout()
+        self.search = search_bar(ctx)
+        themes.addWidget(self.search)
+        grid_page = QWidget()
+        grid_page.setObjectName("Page")
+        self.theme_grid = QGridLayout(grid_page)
         self.theme_grid.setSpacing(16)
-        themes.addLayout(self.theme_grid)
-        themes.addStretch(1)
+        self.theme_grid.setContentsMargins(0, 0, 12, 0)
+        themes.addWidget(KineticScrollArea(grid_page), 1)
         self.body.addLayout(themes, 1)
         self.theme_buttons: dict[str, QPushButton] = {}
-        for node in ctx.catalog.themes[:8]:
-            button = touch_button("", "theme", "tile")
-            button.clicked.connect(lambda _=False, code=node.code: self._open_theme(code))
-            self.theme_buttons[node.code] = button
-        self._place_themes()
+        self._catalog = None
+        self._build_themes()
+        if ctx.catalogs is not None:
+            ctx.catalogs.replaced.connect(self._build_themes)
 
         self.appeal.clicked.connect(self._open_appeal)
         self.lookup.clicked.connect(self._open_lookup)
@@ -85,16 +93,34 @@ class HomeScreen(Screen):
         self.lookup.setText(self.tr("Check progress"))
         self.rating.setText(self.tr("Rate our service"))
         self.themes_heading.setText(self.tr("Services for life events"))
+        self.search.setText(self.tr("Search services, e.g. type sb for 社保"))
         locale = self.ctx.locale
-        for node in self.ctx.catalog.themes:
-            if node.code in self.theme_buttons:
-                self.theme_buttons[node.code].setText(node.name.get(locale))
+        for theme in self.ctx.catalog.themes:
+            if theme.code in self.theme_buttons:
+                self.theme_buttons[theme.code].setText(theme.names.get(locale))
 
     def set_portrait(self, portrait: bool) -> None:
         super().set_portrait(portrait)
         self.body.setDirection(
             QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
         )
+        self._place_themes()
+
+    def opened(self) -> None:
+        if self._catalog is not self.ctx.catalog:
+            self._build_themes()
+
+    def _build_themes(self) -> None:
+        """One tile per theme of the catalog in use (again after a new one arrives)."""
+        self._catalog = self.ctx.catalog
+        for button in self.theme_buttons.values():
+            button.setParent(None)
+            button.deleteLater()
+        self.theme_buttons = {}
+        for theme in self.ctx.catalog.themes:
+            button = touch_button(theme.names.get(self.ctx.locale), "theme", "tile")
+            button.clicked.connect(lambda _=False, code=theme.code: self._open_theme(code))
+            self.theme_buttons[theme.code] = button
         self._place_themes()
 
     def _place_themes(self) -> None:
@@ -118,6 +144,6 @@ class HomeScreen(Screen):
         self.ctx.nav.push(RatingScreen(self.ctx))
 
     def _open_theme(self, code: str) -> None:
-        from ui.screens.theme_placeholder import ThemePlaceholderScreen
+        from ui.screens.services.theme import ThemeScreen
 
-        self.ctx.nav.push(ThemePlaceholderScreen(self.ctx, code))
+        self.ctx.nav.push(ThemeScreen(self.ctx, code))

@@ -58,6 +58,8 @@ class RatingScreen(Screen):
         column = QVBoxLayout(self.score_page)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(12)
+        self.target_label = label("", "notice", wrap=True)  # which receipt is being rated
+        column.addWidget(self.target_label)
         self.score_group = QButtonGroup(self)
         self.score_buttons = {}
         for score, _text in SCORES:
@@ -67,11 +69,12 @@ class RatingScreen(Screen):
             self.score_buttons[score] = button
             column.addWidget(button)
         self.reasons_caption = label("", "heading")
-        self.reasons = ChoiceList(columns=2, multiple=True)
+        self.reasons = ChoiceList(columns=2, multiple=True, scrolls=False)
         self.comment = TextField(max_length=200)
         column.addWidget(self.reasons_caption)
-        column.addWidget(self.reasons, 1)
+        column.addWidget(self.reasons)
         column.addWidget(self.comment)
+        column.addStretch(1)
         self.score_frame = KineticScrollArea(self.score_page)
         self.pages.addWidget(self.score_frame)
 
@@ -97,6 +100,9 @@ class RatingScreen(Screen):
 
     def retranslate(self) -> None:
         self.heading.setText(self.instruction())
+        self.target_label.setText(
+            self.tr("You are rating receipt {number}").format(number=self.target)
+        )
         self.entry.retranslate()
         for score, text in SCORES:
             self.score_buttons[score].setText(self.tr(text))

@@ -55,7 +55,7 @@ class ReceiptScreen(Screen):
         row = QHBoxLayout()
         self.read_again = touch_button("", "secondary", "speaker")
         self.done = touch_button("", "primary", "home")
-        row.addWidget(self.read_again, 1)
+        row.addWidget(self.read_again)  # as wide as its words; the primary takes the rest
         row.addWidget(self.done, 1)
         for widget in (self.heading, self.number_caption, self.number, self.print_status):
             left.addWidget(widget)

@@ -5,9 +5,44 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
 
-from ui.widgets.icons import icon
+from ui.theme.palette import NORMAL, Palette
+from ui.widgets.icons import stateful_icon
 
-_ICON_COLOURS = {"primary": "#ffffff", "danger": "#a8231b"}
+
+def icon_colours(role: str, palette: Palette) -> tuple[str, str, str]:
+    """The text colour of a ``role`` button (normal, checked, disabled), as the style
+    sheet sets it: an icon is drawn in the colour of the words next to it."""
+    disabled = palette.disabled_text
+    if role == "primary":
+        return palette.primary_text, palette.primary_text, disabled
+    if role == "danger":
+        return palette.danger, palette.danger, disabled
+    if role == "bar":
+        return palette.secondary_text, palette.primary_text, disabled
+    if role == "choice":
+        return palette.text, palette.selected_text, disabled
+    if role == "key":
+        return palette.text, palette.text, disabled
+    return palette.secondary_text, palette.secondary_text, disabled
+
+
+def set_button_icon(button: QPushButton, name: str, palette: Palette = NORMAL) -> None:
+    """Give ``button`` the icon ``name`` in its text colours; `recolour_icons` redraws it
+    when the theme changes."""
+    button.setProperty("icon_name", name)
+    role = str(button.property("role") or "secondary")
+    button.setIcon(stateful_icon(name, *icon_colours(role, palette)))
+
+
+def recolour_icons(root: QWidget, palette: Palette) -> None:
+    """Redraw the icons of every button under ``root`` (and ``root`` itself) for ``palette``."""
+    buttons = root.findChildren(QPushButton)
+    if isinstance(root, QPushButton):
+        buttons.append(root)
+    for button in buttons:
+        name = button.property("icon_name")
+        if name:
+            set_button_icon(button, str(name), palette)
 
 
 def touch_button(
@@ -25,7 +60,7 @@ def touch_button(
     button.setCheckable(checkable)
     button.setAutoDefault(False)
     if icon_name:
-        button.setIcon(icon(icon_name, _ICON_COLOURS.get(role, "#0b3d91")))
+        set_button_icon(button, icon_name)
         size = 56 if role in ("primary", "tile") else 36
         button.setIconSize(QSize(size, size))
     if role in ("primary", "tile", "choice"):

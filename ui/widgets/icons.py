@@ -171,6 +171,22 @@ _DRAWINGS: dict[str, Draw] = {
 
 def icon(name: str, colour: str = "#0b3d91") -> QIcon:
     """The named icon in ``colour`` (unknown names get the tile icon)."""
+    return QIcon(_pixmap(name, colour))
+
+
+def stateful_icon(name: str, normal: str, checked: str, disabled: str) -> QIcon:
+    """The named icon drawn in a button's text colour for each of its states, so that
+    a checked (dark) button shows a light icon, and a disabled one a grey icon."""
+    result = QIcon()
+    for mode in (QIcon.Mode.Normal, QIcon.Mode.Active, QIcon.Mode.Selected):
+        result.addPixmap(_pixmap(name, normal), mode, QIcon.State.Off)
+        result.addPixmap(_pixmap(name, checked), mode, QIcon.State.On)
+    for state in (QIcon.State.Off, QIcon.State.On):
+        result.addPixmap(_pixmap(name, disabled), QIcon.Mode.Disabled, state)
+    return result
+
+
+def _pixmap(name: str, colour: str) -> QPixmap:
     pixmap = QPixmap(_SIZE, _SIZE)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
@@ -181,7 +197,7 @@ def icon(name: str, colour: str = "#0b3d91") -> QIcon:
     painter.setPen(pen)
     _DRAWINGS.get(name, _tile)(painter)
     painter.end()
-    return QIcon(pixmap)
+    return pixmap
 
 
 def icon_names() -> list[str]:

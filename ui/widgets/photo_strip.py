@@ -25,8 +25,8 @@ class PhotoStrip(QWidget):
         while self._grid.count():
             item = self._grid.takeAt(0)
             widget = item.widget()
-            if widget is not None:
-                widget.setParent(None)
+            if widget is not None:  # maybe from its own Remove click: see ChoiceList.set_items
+                widget.hide()
                 widget.deleteLater()
         self.count = len(photos)
         for i, data in enumerate(photos):

@@ -84,8 +84,8 @@ class RegionPicker(QWidget):
         while self._crumbs.count():
             item = self._crumbs.takeAt(0)
             widget = item.widget()
-            if widget is not None:
-                widget.setParent(None)
+            if widget is not None:  # a crumb's own click gets here: see ChoiceList.set_items
+                widget.hide()
                 widget.deleteLater()
         for depth, node in enumerate(self.path):
             crumb = touch_button(node.name.get(self.locale) + "  ✕", "choice")

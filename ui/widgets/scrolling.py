@@ -8,7 +8,24 @@ from PySide6.QtWidgets import QFrame, QScrollArea, QScroller, QWidget
 
 def make_kinetic(area: QScrollArea) -> None:
     """Flick-to-scroll with a finger or a mouse press (touch panels send both)."""
-    QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+    gesture = QScroller.grabGesture(
+        area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
+    )
+    forget_gesture_type(gesture)
+
+
+def forget_gesture_type(gesture: Qt.GestureType) -> None:
+    """Drop PySide's cached enum class for a one-off gesture type.
+
+    Every grab registers a new recognizer with a new type number; PySide turns each
+    unknown number into a new enum class and caches it for ever (~2.7 KB). With
+    about ten scroll areas per citizen session that was most of the RSS growth
+    measured by bench/bench_ui_sessions.py. Qt itself unregisters the recognizer
+    when the viewport is destroyed.
+    """
+    cache = getattr(Qt.GestureType, "_sbk_missing_", None)
+    if isinstance(cache, dict):
+        cache.pop(str(int(gesture)), None)
 
 
 class KineticScrollArea(QScrollArea):

@@ -86,7 +86,7 @@ class StatusStrip(QWidget):
 
     def retranslate(self) -> None:
         if self.online is None:
-            self.network.setText(self.tr("● Network: checking"))
+            self.network.setText(self.tr("● Connecting to the network…"))
         elif self.online:
             self.network.setText(
                 self.tr("● Online, sending") if self.syncing else self.tr("● Online")

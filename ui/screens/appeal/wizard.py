@@ -8,13 +8,14 @@ each page saves into the shared `AppealState` when it is left.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout
 
 from terminal.receipts.model import Receipt
 from terminal.runtime import receipt_for
 from terminal.submissions.confirm import Confirmed
+from terminal.submissions.draft import Draft
 from terminal.submissions.errors import ConfirmError
 from ui.context import KioskContext
 from ui.screens.appeal.state import AppealState
@@ -35,9 +36,15 @@ class Submitted:
     receipt: Receipt
 
 
-def confirm_and_build_receipt(ctx: KioskContext, draft: object, online: bool) -> Submitted:
-    """Store lane: seal and commit the draft, then build its receipt."""
-    confirmed = ctx.core.confirm(draft)  # type: ignore[arg-type]
+def confirm_and_build_receipt(ctx: KioskContext, draft: Draft, online: bool) -> Submitted:
+    """Store lane: seal and commit the draft, then build its receipt.
+
+    Every citizen submission passes here, so this is where one made while a clerk is
+    signed in (staff mode) becomes an assisted one, with the clerk's id beside it.
+    """
+    if ctx.staff_id:
+        draft = replace(draft, channel="assisted", staff_id=ctx.staff_id)
+    confirmed = ctx.core.confirm(draft)
     receipt = receipt_for(ctx.core, confirmed.receipt_no, online=online, locale=ctx.locale)
     return Submitted(confirmed, receipt)
 

@@ -1,0 +1,1 @@
+"""Government service items: themes, item guides, search, applications and appointments."""

@@ -1,0 +1,220 @@
+"""Applying for an item at the terminal: the item's form page by page (1–3 fields
+each, from `FormSession.pages()`), who is applying, then review with consent and
+Submit → an `application` submission sealed through core.confirm on the store lane,
+and the receipt.
+
+Everything lives in two in-memory `FormSession`s and the photos dict; Back and
+Previous keep it all, the idle timeout (discard) drops it.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from terminal.forms import FormSession
+from terminal.submissions.errors import ConfirmError
+from ui.catalog_view import CatalogView
+from ui.context import KioskContext
+from ui.screens.appeal.wizard import Submitted, confirm_and_build_receipt
+from ui.screens.base import Screen
+from ui.screens.services.application_draft import applicant_form, application_draft
+from ui.screens.services.form_page import FormPage
+from ui.screens.services.review import ReviewPage
+from ui.widgets.buttons import touch_button
+from ui.widgets.labels import label
+
+log = logging.getLogger(__name__)
+
+
+class ApplicationScreen(Screen):
+    """Previous / Next in the same place on every page; Submit on the review page."""
+
+    def __init__(self, ctx: KioskContext, item_code: str, view: CatalogView) -> None:
+        super().__init__(ctx)
+        self.view = view
+        self.item = view.catalog.item(item_code)
+        definition = view.catalog.form_for_item(item_code)
+        assert definition is not None, "only items with a form are applied for here"
+        self.session = FormSession(definition, regions=view.catalog)
+        self.applicant = FormSession(applicant_form())
+        self.photos: dict[str, bytes] = {}
+        self.consented = False
+        self.submitting = False
+        self.index = 0
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(40, 16, 40, 20)
+        outer.setSpacing(12)
+        heading = QHBoxLayout()
+        self.step_label = label("", "step", wrap=False)
+        self.page_title = label("", "heading")
+        heading.addWidget(self.step_label)
+        heading.addWidget(self.page_title, 1)
+        outer.addLayout(heading)
+        self.holder = QVBoxLayout()
+        outer.addLayout(self.holder, 1)
+        self.page: QWidget | None = None
+        self.problem = label("", "error")
+        outer.addWidget(self.problem)
+        row = QHBoxLayout()
+        row.setSpacing(24)
+        self.previous = touch_button("", "secondary", "back")
+        self.next = touch_button("", "primary")
+        row.addWidget(self.previous, 1)
+        row.addWidget(self.next, 2)
+        outer.addLayout(row)
+        self.previous.clicked.connect(self.go_previous)
+        self.next.clicked.connect(self.go_next)
+        self._show()
+
+    # the pages: the form's visible pages, the applicant, the review ---------------
+    def pages(self) -> list[tuple[FormSession, tuple]]:
+        form = [(self.session, p.fields) for p in self.session.pages()]
+        return form + [(self.applicant, p.fields) for p in self.applicant.pages()]
+
+    @property
+    def on_review(self) -> bool:
+        return self.index >= len(self.pages())
+
+    def title(self) -> str:
+        return self.tr("Apply here")
+
+    def spoken_heading(self) -> str:
+        return self.page_title.text()
+
+    def instruction(self) -> str:
+        if self.on_review:
+            return self.tr("Check your details, agree, then tap “Submit”.")
+        return self.tr("Fill in this page, then tap “Next”.")
+
+    def retranslate(self) -> None:
+        self._show()
+
+    def _show(self) -> None:
+        pages = self.pages()
+        self.index = min(self.index, len(pages))
+        if self.page is not None:
+            self.page.setParent(None)
+            self.page.deleteLater()
+        locale = self.ctx.locale
+        if self.on_review:
+            self.page = ReviewPage(pages, self.view.catalog, locale, self.consented)
+            self.page.change.connect(self._change)
+            self.page.consent_changed.connect(self._consent)
+            self.page_title.setText(self.tr("Check and submit"))
+        else:
+            session, fields = pages[self.index]
+            self.page = FormPage(fields, session, self.ctx, self.view, self.photos, self.portrait)
+            self.page.changed.connect(self._field_changed)
+            title = session.pages()[0].title if session is self.applicant else None
+            if session is self.session:
+                title = session.pages()[self.index].title
+            name = self.item.names.get(locale)
+            self.page_title.setText(f"{name} · {title.get(locale)}" if title else name)
+        self.holder.addWidget(self.page)
+        self.page.show()
+        self.step_label.setText(
+            self.tr("Step {n} of {total}").format(n=self.index + 1, total=len(pages) + 1)
+        )
+        self.problem.clear()
+        self._update_buttons()
+        self.guidance_changed.emit()
+
+    def _update_buttons(self) -> None:
+        self.previous.setText(self.tr("Previous"))
+        self.previous.setEnabled(self.index > 0 and not self.submitting)
+        if self.submitting:
+            self.next.setText(self.tr("Saving…"))
+        else:
+            self.next.setText(self.tr("Submit") if self.on_review else self.tr("Next"))
+        self.next.setEnabled(not self.submitting and (not self.on_review or self.consented))
+
+    def _field_changed(self, _key: str) -> None:
+        # A choice may show or hide fields of this page: rebuild it (values are kept).
+        pages = self.pages()
+        shown = tuple(f.key for f in pages[self.index][1]) if self.index < len(pages) else ()
+        if shown != tuple(self.page.editors) if isinstance(self.page, FormPage) else False:
+            self._show()
+        else:
+            self.problem.clear()
+
+    def _change(self, index: int) -> None:
+        self.index = index
+        self._show()
+
+    def _consent(self) -> None:
+        self.consented = self.page.consent.isChecked()  # type: ignore[union-attr]
+        self._update_buttons()
+
+    def go_next(self) -> None:
+        if self.on_review:
+            self.submit()
+            return
+        if isinstance(self.page, FormPage) and not self.page.show_problems():
+            message = self.tr("Please correct what is marked in red first.")
+            self.problem.setText(message)
+            self.ctx.voice.say(message)
+            return
+        self.index += 1
+        self._show()
+
+    def go_previous(self) -> None:
+        if self.index > 0:
+            self.index -= 1
+            self._show()
+
+    def handle_back(self) -> bool:
+        if self.index > 0 and not self.submitting:
+            self.go_previous()
+            return True
+        return False
+
+    def has_entries(self) -> bool:
+        sessions = (self.session, self.applicant)
+        return any(s.raw_value(k) is not None for s in sessions for k in s.definition.fields)
+
+    def set_portrait(self, portrait: bool) -> None:
+        super().set_portrait(portrait)
+        self._show()
+
+    def discard(self) -> None:
+        super().discard()
+        for session in (self.session, self.applicant):
+            for key in session.definition.fields:
+                session.clear(key)
+        self.photos.clear()
+        self.consented = False
+
+    def submit(self) -> None:
+        draft = application_draft(
+            self.item, self.view.version, self.session, self.applicant, self.photos, self.ctx.locale
+        )
+        self.submitting = True
+        self._update_buttons()
+        online = self.ctx.online
+        self.ctx.ops.run(
+            "store",
+            lambda: confirm_and_build_receipt(self.ctx, draft, online),
+            success=self._submitted,
+            failure=self._failed,
+            owner=self,
+        )
+
+    def _submitted(self, result: Submitted) -> None:
+        from ui.screens.receipt import ReceiptScreen
+
+        self.discard()
+        self.ctx.submitted()
+        self.ctx.nav.replace(ReceiptScreen(self.ctx, result.receipt, result.confirmed))
+
+    def _failed(self, error: BaseException) -> None:
+        self.submitting = False
+        self._update_buttons()
+        if not isinstance(error, ConfirmError):
+            self.ctx.ops.unhandled.emit(error)
+            return
+        log.warning("application not confirmed: %s", error.code)
+        message = error.message(self.ctx.locale)
+        self.problem.setText(message)
+        self.ctx.voice.say(message)

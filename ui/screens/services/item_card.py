@@ -1,0 +1,77 @@
+"""A service item as a large card: its name, how many trips it takes and who handles it.
+
+The card is a button holding a word-wrapping label, so long English names wrap
+instead of being cut off; taps go through the label to the button.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QPushButton, QVBoxLayout
+
+from terminal.catalog import Catalog, Item
+from ui.widgets.buttons import touch_button
+from ui.widgets.labels import label
+
+
+def item_summary(item: Item, catalog: Catalog, locale: str) -> str:
+    """The second line of a card: ``【跑一次】 五华区人社局``."""
+    department = catalog.departments.get(item.department_code)
+    where = department.names.get(locale) if department else ""
+    return f"【{item.mode.label.get(locale)}】 {where}"
+
+
+class WrapButton(QPushButton):
+    """A big button whose words wrap (labels inside; taps go through to the button)."""
+
+    def __init__(self, *roles: str, checkable: bool = False) -> None:
+        super().__init__()
+        template = touch_button("", "choice")
+        self.setProperty("role", "choice")
+        self.setFocusPolicy(template.focusPolicy())
+        self.setSizePolicy(template.sizePolicy())
+        self.setCheckable(checkable)
+        template.deleteLater()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 12, 16, 12)
+        layout.setSpacing(4)
+        self.lines = [label("", role) for role in roles]
+        for part in self.lines:
+            part.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+            layout.addWidget(part)
+
+    def set_lines(self, *texts: str) -> None:
+        for part, text in zip(self.lines, texts, strict=True):
+            part.setText(text)
+        self.setAccessibleName(" ".join(texts))
+
+    def sizeHint(self) -> QSize:  # the labels decide the size
+        return self.layout().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(240, self.layout().totalHeightForWidth(max(self.width(), 240)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # Wrapped words need more height when the button is narrow: ask the layout for it.
+        super().resizeEvent(event)
+        needed = self.layout().totalHeightForWidth(event.size().width())
+        # Never below the style's touch target (min-height of the role, larger when elderly).
+        needed = max(needed, QPushButton.sizeHint(self).height())
+        if needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
+
+
+class ItemCard(WrapButton):
+    """The item's name in bold, the processing mode and department below."""
+
+    def __init__(self, item: Item, catalog: Catalog, locale: str) -> None:
+        super().__init__("heading", "muted")
+        self.item_code = item.code
+        self.setObjectName("ItemCard")
+        self.set_lines(item.names.get(locale), item_summary(item, catalog, locale))
+
+
+def item_card(item: Item, catalog: Catalog, locale: str) -> ItemCard:
+    """A card for ``item``; the caller connects ``clicked``."""
+    return ItemCard(item, catalog, locale)

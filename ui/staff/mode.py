@@ -1,0 +1,181 @@
+"""Staff mode: who is signed in, the staff band, its own idle timeout, audited actions.
+
+Entered by the corner gesture and a PIN (sign_in.py). While it is on, the
+citizen idle timeout is suspended, the band shows who is signed in, and
+submissions made with the clerk present are "assisted" (ctx.staff_id). Staff
+idle timeout (config.staff.idle_timeout_s) or "Exit staff mode" ends it: the
+logout is audited and every screen goes back to citizen Home, emptied.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication
+
+from terminal.audit import actions
+from terminal.audit.trail import AuditTrail
+from terminal.staff.directory import StaffDirectory
+from ui.lockdown import EXIT_BY_STAFF, Lockdown
+from ui.staff.band import StaffBand
+from ui.staff.gesture import CornerTapGesture
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+_ACTIVITY = (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress)
+
+
+@dataclass(frozen=True)
+class StaffSession:
+    staff_id: str
+    role: str  # clerk | technician
+
+
+class StaffMode(QObject):
+    """The staff side of one kiosk window."""
+
+    started = Signal(str)
+    ended = Signal(str)  # the reason: exit | idle | exit_kiosk
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.ctx = window.ctx
+        self.session: StaffSession | None = None
+        self.lockdown: Lockdown | None = None  # set by the launcher in kiosk use
+        self._directory: StaffDirectory | None = None
+        self.band = StaffBand()
+        self.band.hide()
+        self.band.screens.clicked.connect(self.show_staff_screens)
+        self.band.exit.clicked.connect(lambda: self.end("exit"))
+        body = window.centralWidget().layout()
+        body.insertWidget(1, self.band)  # under the top bar
+        self.ctx.languages.changed.connect(lambda _locale: self.band.retranslate())
+        self.gesture = CornerTapGesture(window)
+        self.gesture.triggered.connect(self.open_sign_in)
+        self.idle_timer = QTimer(self)
+        self.idle_timer.setSingleShot(True)
+        self.idle_timer.setInterval(self.ctx.core.config.staff.idle_timeout_s * 1000)
+        self.idle_timer.timeout.connect(lambda: self.end("idle"))
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    @property
+    def active(self) -> bool:
+        return self.session is not None
+
+    # -- the store side (store lane only) ------------------------------------------
+    def directory(self) -> StaffDirectory:
+        """The staff directory and its audit trail; call on the store lane."""
+        if self._directory is None:
+            self._directory = StaffDirectory.for_core(self.ctx.core)
+        return self._directory
+
+    def audit(self) -> AuditTrail:
+        return self.directory().audit
+
+    def record(
+        self,
+        action: str,
+        result: str = "ok",
+        detail: Mapping[str, Any] | None = None,
+        *,
+        then: Callable[[Any], None] | None = None,
+    ) -> None:
+        """Audit a staff action of the signed-in account (store lane)."""
+        if self.session is None:
+            return
+        actor = self.session.staff_id
+        self.ctx.ops.run(
+            "store", lambda: self.audit().record(actor, action, result, detail), success=then
+        )
+
+    # -- entering and leaving --------------------------------------------------------
+    def open_sign_in(self) -> None:
+        """The gesture: the PIN screen, or the staff screens when already signed in."""
+        if self.active:
+            self.show_staff_screens()
+            return
+        from ui.staff.sign_in import SignInScreen
+
+        if not isinstance(self.window.current(), SignInScreen):
+            self.window.push(SignInScreen(self.ctx, self))
+
+    def begin(self, staff_id: str, role: str) -> None:
+        """A successful sign-in (already audited by the directory)."""
+        self.session = StaffSession(staff_id, role)
+        self.ctx.staff_id = staff_id
+        self.window.citizen_idle_suspended = True
+        self.window.idle.set_enabled(False)
+        self.band.show_session(staff_id)
+        self.band.show()
+        self.idle_timer.start()
+        log.info("staff mode on (%s)", role)
+        self.started.emit(staff_id)
+        self.show_staff_screens(replace=True)
+
+    def show_staff_screens(self, *, replace: bool = False) -> None:
+        from ui.staff.outbox_screen import OutboxScreen
+
+        if not self.active or isinstance(self.window.current(), OutboxScreen):
+            return
+        screen = OutboxScreen(self.ctx, self)
+        self.window.replace(screen) if replace else self.window.push(screen)
+
+    def end(self, reason: str = "exit") -> None:
+        """Back to citizen mode: audit the logout, empty every screen, Home."""
+        session = self.session
+        if session is None:
+            return
+        self.ctx.ops.run(
+            "store",
+            lambda: self.audit().record(session.staff_id, actions.LOGOUT, "ok", {"reason": reason}),
+        )
+        self.session = None
+        self.ctx.staff_id = None
+        self.idle_timer.stop()
+        self.band.hide()
+        self.window.citizen_idle_suspended = False
+        self.window.end_session()
+        log.info("staff mode off (%s)", reason)
+        self.ended.emit(reason)
+
+    def exit_kiosk(self) -> None:
+        """Technicians only: leave the kiosk application (audited), systemd keeps it down."""
+        session = self.session
+        if session is None or session.role != "technician":
+            return
+        lockdown = self.lockdown
+
+        def leave(_: object = None) -> None:
+            if lockdown is not None:
+                lockdown.authorise_exit()
+            QApplication.exit(EXIT_BY_STAFF)
+
+        self.ctx.ops.run(
+            "store",
+            lambda: self.audit().record(
+                session.staff_id, actions.LOGOUT, "ok", {"reason": "exit_kiosk"}
+            ),
+            success=leave,
+        )
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if self.session is not None and event.type() in _ACTIVITY:
+            self.idle_timer.start()
+        return False
+
+    def close(self) -> None:
+        self.idle_timer.stop()
+        self.gesture.close()
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)

@@ -1,0 +1,100 @@
+"""Devices and network for staff: each device's state with plain advice, online or not,
+the last complete sync, and what is waiting."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from PySide6.QtWidgets import QVBoxLayout
+
+from terminal.doctor_devices import device_checks
+from terminal.submissions.queue import queue_stats
+from ui.context import KioskContext
+from ui.screens.base import Screen
+from ui.staff.check_list import CheckList
+from ui.staff.mode import StaffMode
+from ui.widgets.buttons import touch_button
+from ui.widgets.labels import label
+from ui.widgets.scrolling import KineticScrollArea
+
+
+class StatusScreen(Screen):
+    """Staff only."""
+
+    def __init__(self, ctx: KioskContext, staff: StaffMode) -> None:
+        super().__init__(ctx)
+        self.staff = staff
+        self.queue: dict[str, int] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 24, 48, 24)
+        layout.setSpacing(16)
+        self.network = label("", "heading")
+        self.sync_line = label("", "muted")
+        self.devices = CheckList()
+        self.refresh_button = touch_button("", "primary")
+        self.refresh_button.clicked.connect(self.refresh)
+        layout.addWidget(self.network)
+        layout.addWidget(self.sync_line)
+        layout.addWidget(KineticScrollArea(self.devices), 1)
+        layout.addWidget(self.refresh_button)
+        self.retranslate()
+
+    def title(self) -> str:
+        return self.tr("Staff: devices and network")
+
+    def retranslate(self) -> None:
+        self.refresh_button.setText(self.tr("Check again"))
+        self._show_network()
+
+    def opened(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        states = self.ctx.devices.states
+        store = self.ctx.core.store
+        self.ctx.ops.run(
+            "io", lambda: device_checks(states()), success=self.devices.set_checks, owner=self
+        )
+        self.ctx.ops.run(
+            "store", lambda: queue_stats(store).by_state, success=self._queue, owner=self
+        )
+
+    def _queue(self, by_state: dict[str, int]) -> None:
+        self.queue = by_state
+        self._show_network()
+
+    def _show_network(self) -> None:
+        if self.ctx.sync is None:
+            self.network.setText(self.tr("Sync is not running: submissions stay on this terminal."))
+        elif self.ctx.online:
+            self.network.setText(self.tr("Online: central can be reached."))
+        else:
+            self.network.setText(
+                self.tr("Offline: submissions are kept and sent later. Check the network cable.")
+            )
+        status = getattr(self.ctx.sync, "status", None)
+        last = self._local(str(getattr(status, "last_sync_at", "") or ""))
+        error = str(getattr(status, "error", "") or "")
+        waiting = self.queue.get("pending", 0) + self.queue.get("uploading", 0)
+        parts = [
+            self.tr("Last complete sync: {at}").format(at=last)
+            if last
+            else self.tr("No complete sync yet"),
+            self.tr("Waiting to send: {n}").format(n=waiting),
+            self.tr("Refused by central: {n}").format(n=self.queue.get("rejected", 0)),
+        ]
+        if error:
+            parts.append(self.tr("Last problem: {code}").format(code=error))
+        self.sync_line.setText(" · ".join(parts))
+
+    def _local(self, at: str) -> str:
+        """An RFC 3339 UTC time as the terminal's local "YYYY-MM-DD HH:MM"."""
+        if not at:
+            return ""
+        try:
+            moment = datetime.fromisoformat(at.replace("Z", "+00:00"))
+        except ValueError:
+            return at
+        tz = ZoneInfo(self.ctx.core.config.terminal.timezone)
+        return moment.astimezone(tz).strftime("%Y-%m-%d %H:%M")
