@@ -8,11 +8,15 @@ from PySide6.QtWidgets import QButtonGroup, QStackedWidget, QVBoxLayout, QWidget
 
 from terminal.receipts.number import ReceiptNumberError
 from terminal.submissions.draft import Draft
-from terminal.submissions.errors import ConfirmError
 from ui.context import KioskContext
-from ui.screens.appeal.wizard import Submitted, confirm_and_build_receipt
 from ui.screens.base import Screen
 from ui.screens.scan_support import attach_scanner
+from ui.screens.submitting import (
+    Submitted,
+    confirm_and_build_receipt,
+    confirm_problem,
+    show_receipt,
+)
 from ui.widgets.buttons import touch_button
 from ui.widgets.choice_list import ChoiceList
 from ui.widgets.fields import TextField
@@ -200,14 +204,10 @@ class RatingScreen(Screen):
         )
 
     def _submitted(self, result: Submitted) -> None:
-        from ui.screens.receipt import ReceiptScreen
-
-        self.ctx.submitted()
-        self.ctx.nav.replace(ReceiptScreen(self.ctx, result.receipt, result.confirmed))
+        show_receipt(self.ctx, result)
 
     def _failed(self, error: BaseException) -> None:
         self.next.setEnabled(True)
-        if not isinstance(error, ConfirmError):
-            self.ctx.ops.unhandled.emit(error)
-            return
-        self.problem.setText(error.message(self.ctx.locale))
+        message = confirm_problem(self.ctx, error, "rating")
+        if message:
+            self.problem.setText(message)

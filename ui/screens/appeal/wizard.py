@@ -7,46 +7,21 @@ each page saves into the shared `AppealState` when it is left.
 
 from __future__ import annotations
 
-import logging
-from dataclasses import dataclass, replace
-
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout
 
-from terminal.receipts.model import Receipt
-from terminal.runtime import receipt_for
-from terminal.submissions.confirm import Confirmed
-from terminal.submissions.draft import Draft
-from terminal.submissions.errors import ConfirmError
 from ui.context import KioskContext
 from ui.screens.appeal.state import AppealState
 from ui.screens.appeal.step import Step
 from ui.screens.base import Screen
+from ui.screens.submitting import (
+    Submitted,
+    confirm_and_build_receipt,
+    confirm_problem,
+    show_receipt,
+)
 from ui.widgets.buttons import touch_button
 from ui.widgets.labels import label
 from ui.widgets.scrolling import KineticScrollArea
-
-log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class Submitted:
-    """A confirmed submission and its receipt, handed to the receipt screen."""
-
-    confirmed: Confirmed
-    receipt: Receipt
-
-
-def confirm_and_build_receipt(ctx: KioskContext, draft: Draft, online: bool) -> Submitted:
-    """Store lane: seal and commit the draft, then build its receipt.
-
-    Every citizen submission passes here, so this is where one made while a clerk is
-    signed in (staff mode) becomes an assisted one, with the clerk's id beside it.
-    """
-    if ctx.staff_id:
-        draft = replace(draft, channel="assisted", staff_id=ctx.staff_id)
-    confirmed = ctx.core.confirm(draft)
-    receipt = receipt_for(ctx.core, confirmed.receipt_no, online=online, locale=ctx.locale)
-    return Submitted(confirmed, receipt)
 
 
 class AppealWizard(Screen):
@@ -204,19 +179,13 @@ class AppealWizard(Screen):
         )
 
     def _submitted(self, result: Submitted) -> None:
-        from ui.screens.receipt import ReceiptScreen
-
         self.state.clear()
-        self.ctx.submitted()
-        self.ctx.nav.replace(ReceiptScreen(self.ctx, result.receipt, result.confirmed))
+        show_receipt(self.ctx, result)
 
     def _failed(self, error: BaseException) -> None:
         self.submitting = False
         self._update_texts()
-        if not isinstance(error, ConfirmError):
-            self.ctx.ops.unhandled.emit(error)
-            return
-        log.warning("appeal not confirmed: %s", error.code)
-        message = error.message(self.ctx.locale)
-        self.problem.setText(message)
-        self.ctx.voice.say(message)
+        message = confirm_problem(self.ctx, error, "appeal")
+        if message:
+            self.problem.setText(message)
+            self.ctx.voice.say(message)

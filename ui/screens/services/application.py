@@ -14,14 +14,18 @@ import logging
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from terminal.forms import FormSession
-from terminal.submissions.errors import ConfirmError
 from ui.catalog_view import CatalogView
 from ui.context import KioskContext
-from ui.screens.appeal.wizard import Submitted, confirm_and_build_receipt
 from ui.screens.base import Screen
 from ui.screens.services.application_draft import applicant_form, application_draft
 from ui.screens.services.form_page import FormPage
 from ui.screens.services.review import ReviewPage
+from ui.screens.submitting import (
+    Submitted,
+    confirm_and_build_receipt,
+    confirm_problem,
+    show_receipt,
+)
 from ui.widgets.buttons import touch_button
 from ui.widgets.labels import label
 
@@ -202,19 +206,13 @@ class ApplicationScreen(Screen):
         )
 
     def _submitted(self, result: Submitted) -> None:
-        from ui.screens.receipt import ReceiptScreen
-
         self.discard()
-        self.ctx.submitted()
-        self.ctx.nav.replace(ReceiptScreen(self.ctx, result.receipt, result.confirmed))
+        show_receipt(self.ctx, result)
 
     def _failed(self, error: BaseException) -> None:
         self.submitting = False
         self._update_buttons()
-        if not isinstance(error, ConfirmError):
-            self.ctx.ops.unhandled.emit(error)
-            return
-        log.warning("application not confirmed: %s", error.code)
-        message = error.message(self.ctx.locale)
-        self.problem.setText(message)
-        self.ctx.voice.say(message)
+        message = confirm_problem(self.ctx, error, "application")
+        if message:
+            self.problem.setText(message)
+            self.ctx.voice.say(message)

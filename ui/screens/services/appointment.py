@@ -13,14 +13,18 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from terminal.forms import FormSession
 from terminal.masking import mask_id_number, mask_phone
-from terminal.submissions.errors import ConfirmError
 from ui.catalog_view import CatalogView
 from ui.context import KioskContext
-from ui.screens.appeal.wizard import Submitted, confirm_and_build_receipt
 from ui.screens.base import Screen
 from ui.screens.services.application_draft import application_draft, contact_form, working_days
 from ui.screens.services.form_page import FormPage
 from ui.screens.services.item_card import WrapButton
+from ui.screens.submitting import (
+    Submitted,
+    confirm_and_build_receipt,
+    confirm_problem,
+    show_receipt,
+)
 from ui.widgets.buttons import touch_button
 from ui.widgets.choice_list import ChoiceList
 from ui.widgets.labels import label
@@ -250,17 +254,12 @@ class AppointmentScreen(Screen):
         )
 
     def _submitted(self, result: Submitted) -> None:
-        from ui.screens.receipt import ReceiptScreen
-
         self.discard()
-        self.ctx.submitted()
-        self.ctx.nav.replace(ReceiptScreen(self.ctx, result.receipt, result.confirmed))
+        show_receipt(self.ctx, result)
 
     def _failed(self, error: BaseException) -> None:
         self.submitting = False
         self._update_buttons()
-        if not isinstance(error, ConfirmError):
-            self.ctx.ops.unhandled.emit(error)
-            return
-        log.warning("appointment not confirmed: %s", error.code)
-        self.problem.setText(error.message(self.ctx.locale))
+        message = confirm_problem(self.ctx, error, "appointment")
+        if message:
+            self.problem.setText(message)

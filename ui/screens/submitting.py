@@ -1,0 +1,60 @@
+"""What every citizen submission shares once its screen has built the draft:
+confirm on the store lane, then the receipt screen — or a plain message.
+
+The appeal wizard, the rating, the service application and the appointment all
+go through here, so an assisted submission (a clerk signed in) is stamped in one
+place and every confirm error a citizen can meet is handled the same way.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, replace
+
+from terminal.receipts.model import Receipt
+from terminal.runtime import receipt_for
+from terminal.submissions.confirm import Confirmed
+from terminal.submissions.draft import Draft
+from terminal.submissions.errors import ConfirmError
+from ui.context import KioskContext
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Submitted:
+    """A confirmed submission and its receipt, handed to the receipt screen."""
+
+    confirmed: Confirmed
+    receipt: Receipt
+
+
+def confirm_and_build_receipt(ctx: KioskContext, draft: Draft, online: bool) -> Submitted:
+    """Store lane: seal and commit the draft, then build its receipt.
+
+    A submission made while a clerk is signed in (staff mode) becomes an assisted
+    one, with the clerk's id beside it.
+    """
+    if ctx.staff_id:
+        draft = replace(draft, channel="assisted", staff_id=ctx.staff_id)
+    confirmed = ctx.core.confirm(draft)
+    receipt = receipt_for(ctx.core, confirmed.receipt_no, online=online, locale=ctx.locale)
+    return Submitted(confirmed, receipt)
+
+
+def show_receipt(ctx: KioskContext, result: Submitted) -> None:
+    """GUI thread: ask sync to send it now, and replace the screen with its receipt."""
+    from ui.screens.receipt import ReceiptScreen
+
+    ctx.submitted()
+    ctx.nav.replace(ReceiptScreen(ctx, result.receipt, result.confirmed))
+
+
+def confirm_problem(ctx: KioskContext, error: BaseException, what: str) -> str | None:
+    """The plain message for a confirm error the citizen can meet (nothing was saved;
+    what they entered is kept); None after handing anything else to the crash path."""
+    if not isinstance(error, ConfirmError):
+        ctx.ops.unhandled.emit(error)
+        return None
+    log.warning("%s not confirmed: %s", what, error.code)
+    return error.message(ctx.locale)
