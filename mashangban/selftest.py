@@ -85,13 +85,15 @@ def step_receipt(core: TerminalCore) -> str:
     return f"page {image.width()}×{image.height()} QR ok, ESC/POS {len(escpos)} bytes"
 
 
-def step_screens(core: TerminalCore, out: Path) -> str:
+def step_screens(out: Path) -> str:
+    """Every scene on its own store: the tour stages demo data (staff, a refused item)."""
     from PySide6.QtCore import QCoreApplication
 
     from ui.kiosk import build_kiosk
     from ui.peripherals import open_peripherals
     from ui.tour import SCENES
 
+    core = start_core(selftest_config(out / "data"), configure_logging=False)
     devices = open_peripherals(core.config)
     drawn = []
     try:
@@ -119,6 +121,7 @@ def step_screens(core: TerminalCore, out: Path) -> str:
             QCoreApplication.processEvents()
     finally:
         devices.close()
+        core.close()
     return f"{len(drawn)} screens: " + ", ".join(drawn)
 
 
@@ -156,7 +159,7 @@ def run_selftest(report: Callable[[StepResult], None]) -> list[StepResult]:
             ("store", lambda: step_store(core)),
             ("confirm", lambda: step_confirm(core)),
             ("receipt", lambda: step_receipt(core)),
-            ("screens", lambda: step_screens(core, shots)),
+            ("screens", lambda: step_screens(shots)),
             ("sync", lambda: step_sync(core)),
         ]
         try:

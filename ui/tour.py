@@ -117,13 +117,16 @@ def staff(w: MainWindow, screen: str) -> None:
 
     core = w.ctx.core
     role = "technician" if screen == "diagnostics" else "clerk"
-    StaffDirectory.for_core(core).add("S001", "王敏", role, "482916", actor="technician:cli")
+    staff_directory = StaffDirectory.for_core(core)
+    if staff_directory.get("S001") is None:  # scenes may share one store (the selftest)
+        staff_directory.add("S001", "王敏", role, "482916", actor="technician:cli")
     submit_appeal(w, True)  # printer out of paper: unprinted
     w.go_home()
     submit_appeal(w, False)
     w.go_home()
     with core.store.reader.connect() as conn:
-        ids = [r[0] for r in conn.exec_driver_sql("SELECT id FROM submissions ORDER BY rowid")]
+        newest = "SELECT id FROM submissions ORDER BY rowid DESC LIMIT 2"  # this scene's two
+        ids = [r[0] for r in conn.exec_driver_sql(newest)][::-1]
     at = rfc3339(datetime.now(UTC) - timedelta(hours=3, minutes=12))
     now = rfc3339(datetime.now(UTC))
 
