@@ -70,3 +70,11 @@ def test_bundle_holds_the_pinyin_keyboard_and_no_web_engine(bundle: Path) -> Non
     assert (internal / "resources" / "catalog" / "demo-catalog.json").is_file()
     assert (internal / "terminal" / "store" / "migrations" / "versions").is_dir()
     assert not any("WebEngine" in n or "Qt63D" in n for n in files)
+
+
+def test_the_kiosk_starts_to_home_from_the_bundle(bundle: Path, data_dir: Path) -> None:
+    """The real `run` path (keyboard, sync start, lockdown wiring), not only the selftest."""
+    result = run(bundle, "run", "--windowed", "--exit-after-home", data_dir=data_dir, timeout=120)
+    assert result.returncode == 0, result.stderr[-3000:]
+    log = (data_dir / "logs" / "mashangban.log").read_text(encoding="utf-8")
+    assert "window shown" in log and "Traceback" not in log
