@@ -19,9 +19,9 @@ from ui.screens.submitting import (
     confirm_problem,
     show_receipt,
 )
-from ui.widgets.buttons import touch_button
 from ui.widgets.labels import label
 from ui.widgets.scrolling import KineticScrollArea
+from ui.widgets.step_parts import step_footer
 
 
 class AppealWizard(Screen):
@@ -66,17 +66,7 @@ class AppealWizard(Screen):
             self.pages.addWidget(frame)
             step.changed.connect(self._update_buttons)
         layout.addWidget(self.pages, 1)
-        self.problem = label("", "error")
-        layout.addWidget(self.problem)
-        foot = QHBoxLayout()
-        foot.setSpacing(24)
-        self.previous = touch_button("", "secondary", "back")
-        self.next = touch_button("", "primary")
-        foot.addWidget(self.previous, 1)
-        foot.addWidget(self.next, 2)
-        layout.addLayout(foot)
-        self.previous.clicked.connect(self.go_previous)
-        self.next.clicked.connect(self.go_next)
+        self.problem, self.previous, self.next = step_footer(layout, self.go_previous, self.go_next)
         review = self.steps[-1]
         review.edit_requested.connect(self.go_to)  # type: ignore[attr-defined]
         self.retranslate()

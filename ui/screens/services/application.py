@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from terminal.forms import FormSession
 from ui.catalog_view import CatalogView
@@ -26,8 +26,7 @@ from ui.screens.submitting import (
     confirm_problem,
     show_receipt,
 )
-from ui.widgets.buttons import touch_button
-from ui.widgets.labels import label
+from ui.widgets.step_parts import step_footer, step_heading
 
 log = logging.getLogger(__name__)
 
@@ -50,26 +49,11 @@ class ApplicationScreen(Screen):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(40, 16, 40, 20)
         outer.setSpacing(12)
-        heading = QHBoxLayout()
-        self.step_label = label("", "step", wrap=False)
-        self.page_title = label("", "heading")
-        heading.addWidget(self.step_label)
-        heading.addWidget(self.page_title, 1)
-        outer.addLayout(heading)
+        self.step_label, self.page_title = step_heading(outer)
         self.holder = QVBoxLayout()
         outer.addLayout(self.holder, 1)
         self.page: QWidget | None = None
-        self.problem = label("", "error")
-        outer.addWidget(self.problem)
-        row = QHBoxLayout()
-        row.setSpacing(24)
-        self.previous = touch_button("", "secondary", "back")
-        self.next = touch_button("", "primary")
-        row.addWidget(self.previous, 1)
-        row.addWidget(self.next, 2)
-        outer.addLayout(row)
-        self.previous.clicked.connect(self.go_previous)
-        self.next.clicked.connect(self.go_next)
+        self.problem, self.previous, self.next = step_footer(outer, self.go_previous, self.go_next)
         self._show()
 
     # the pages: the form's visible pages, the applicant, the review ---------------

@@ -9,7 +9,7 @@ import logging
 from datetime import date
 
 from PySide6.QtCore import QDate, QLocale
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from terminal.forms import FormSession
 from terminal.masking import mask_id_number, mask_phone
@@ -25,9 +25,9 @@ from ui.screens.submitting import (
     confirm_problem,
     show_receipt,
 )
-from ui.widgets.buttons import touch_button
 from ui.widgets.choice_list import ChoiceList
 from ui.widgets.labels import label
+from ui.widgets.step_parts import step_footer, step_heading
 
 log = logging.getLogger(__name__)
 SLOTS = ("am", "pm")
@@ -50,26 +50,11 @@ class AppointmentScreen(Screen):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(40, 16, 40, 20)
         outer.setSpacing(12)
-        top = QHBoxLayout()
-        self.step_label = label("", "step", wrap=False)
-        self.page_title = label("", "heading")
-        top.addWidget(self.step_label)
-        top.addWidget(self.page_title, 1)
-        outer.addLayout(top)
+        self.step_label, self.page_title = step_heading(outer)
         self.holder = QVBoxLayout()
         outer.addLayout(self.holder, 1)
         self.page: QWidget | None = None
-        self.problem = label("", "error")
-        outer.addWidget(self.problem)
-        row = QHBoxLayout()
-        row.setSpacing(24)
-        self.previous = touch_button("", "secondary", "back")
-        self.next = touch_button("", "primary")
-        row.addWidget(self.previous, 1)
-        row.addWidget(self.next, 2)
-        outer.addLayout(row)
-        self.previous.clicked.connect(self.go_previous)
-        self.next.clicked.connect(self.go_next)
+        self.problem, self.previous, self.next = step_footer(outer, self.go_previous, self.go_next)
         self._show()
 
     def title(self) -> str:
