@@ -123,19 +123,17 @@ def launch(config: Config, *, windowed: bool, exit_after_home: bool = False) -> 
         log.info("window shown")
         watchdog = Watchdog(window)  # systemd: READY once Home is up, then heartbeats
         watchdog.start()
-        QTimer.singleShot(0, watchdog.ready)
-        if exit_after_home:  # start-up measurement (bench/bench_package.py)
-            QTimer.singleShot(0, app.quit)
+        window.first_paint.then(watchdog.ready)
         stack = ExitStack()  # closes sync (and the embedded central) before the core
         starter: list[threading.Thread] = []
-        # After the first paint: the embedded central takes a second or more to start.
-        replace_catalog = window.ctx.replace_catalog
-        if not exit_after_home:
-            QTimer.singleShot(
-                0,
+        if exit_after_home:  # start-up measurement (bench/bench_package.py)
+            window.first_paint.then(app.quit)
+        else:  # after Home is painted: the embedded central takes a second or more
+            replace_catalog = window.ctx.replace_catalog
+            window.first_paint.then(
                 lambda: starter.append(
                     start_sync_later(core, devices, late, stack, on_catalog=replace_catalog)
-                ),
+                )
             )
         quit_on_signals(app)
         try:

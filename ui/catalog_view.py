@@ -127,10 +127,19 @@ class CatalogFeed(QObject):
     def __init__(self, target: Any, ops: Operations, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.target = target
+        self._ops = ops
+        self._indexing = False
         self._offered.connect(self._install, Qt.ConnectionType.QueuedConnection)
-        if target.catalog.index is None:
-            view = target.catalog
-            ops.run("io", lambda: build_index(view.catalog), success=self._indexed(view))
+
+    def start_indexing(self) -> None:
+        """Build the first catalog's search index off the GUI thread (pypinyin's
+        dictionaries take ~0.3 s to load), once: the kiosk calls this after Home is
+        painted, and the search screen when it opens."""
+        view = self.target.catalog
+        if self._indexing or view.index is not None:
+            return
+        self._indexing = True
+        self._ops.run("io", lambda: build_index(view.catalog), success=self._indexed(view))
 
     def _indexed(self, view: CatalogView) -> Any:
         def done(index: SearchIndex) -> None:

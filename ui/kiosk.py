@@ -23,6 +23,7 @@ from ui.theme import Theme
 from ui.voice import VoiceGuide, engine_name
 
 log = logging.getLogger(__name__)
+INDEX_DELAY_MS = 1000  # after Home's first paint: the search index is built off-thread
 
 
 class _NoNavigator:
@@ -79,5 +80,9 @@ def build_kiosk(
     from ui.staff.mode import StaffMode
 
     window.staff = StaffMode(window)  # hidden gesture, PIN, staff band (docs/staff-mode.md)
+    if synchronous:  # tests and screenshots: the index is there when Home is
+        ctx.catalogs.start_indexing()
+    else:  # nobody reaches search within a second of Home appearing
+        window.first_paint.then(ctx.catalogs.start_indexing, INDEX_DELAY_MS)
     log.info("kiosk window built (voice engine %s)", engine or "none")
     return window

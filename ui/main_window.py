@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLayout, QMainWindow, QStackedWidget, QVBoxLayout,
 
 from ui.context import KioskContext
 from ui.crash import CrashGuard
+from ui.first_paint import FirstPaint
 from ui.idle import IdleWatcher
 from ui.screens.base import Screen
 from ui.status_feed import StatusFeed
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         from ui.screens.home import HomeScreen
 
         self.home = HomeScreen(ctx)
+        self.first_paint = FirstPaint(self.home)  # what waits for Home to be on screen
         self._add(self.home)
         self._show_current()
         self.feed.start()

@@ -45,6 +45,7 @@ class SearchScreen(Screen):
         self.results.chosen.connect(self._open_item)
         if ctx.catalogs is not None and self.view.index is None:
             ctx.catalogs.indexed.connect(self._index_ready)
+            ctx.catalogs.start_indexing()  # usually under way since Home was painted
         self.retranslate()
 
     def title(self) -> str:
