@@ -27,16 +27,23 @@ from terminal.catalog.model import (
     Region,
     Theme,
 )
-from terminal.catalog.schema import schema_problems
 from terminal.forms import AdminLevel, FormDefinition, LocalizedText
 
 
-def parse_catalog(raw: bytes, source: str = "catalog") -> Catalog:
-    """Validate catalog bytes fully and build the catalog; CatalogError otherwise."""
+def parse_catalog(raw: bytes, source: str = "catalog", *, schema_checked: bool = False) -> Catalog:
+    """Validate catalog bytes fully and build the catalog; CatalogError otherwise.
+
+    ``schema_checked``: these exact bytes already passed this schema (CatalogStore
+    knows by digest), so the JSON Schema gate (~0.1 s, and jsonschema's import) is
+    skipped; the form and semantic gates, which build the model, always run.
+    """
     document = decode_document(raw, source)
-    problems = schema_problems(document)
-    if problems:
-        raise CatalogError(problems, source)
+    if not schema_checked:
+        from terminal.catalog.schema import schema_problems  # jsonschema: only when needed
+
+        problems = schema_problems(document)
+        if problems:
+            raise CatalogError(problems, source)
     forms, problems = parse_forms(document)
     problems += semantic_problems(document)
     if problems:

@@ -6,7 +6,9 @@ under the bundle's root, which ``sys._MEIPASS`` names).
 
 from __future__ import annotations
 
+import hashlib
 import sys
+from functools import lru_cache
 from pathlib import Path
 
 
@@ -25,3 +27,10 @@ def schema_path() -> Path:
 def demo_catalog_path() -> Path:
     """The demo catalog a terminal uses until central has sent it one."""
     return resource_dir() / "demo-catalog.json"
+
+
+@lru_cache(maxsize=1)
+def schema_digest() -> str:
+    """SHA-256 of catalog.schema.json: a catalog checked against another schema (an
+    older or newer application) is checked again."""
+    return hashlib.sha256(schema_path().read_bytes()).hexdigest()

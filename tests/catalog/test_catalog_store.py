@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -14,7 +15,14 @@ from typing import Any
 import pytest
 
 from terminal.catalog import CatalogError, CatalogSource, CatalogStore
-from terminal.catalog.store import ACTIVE_NAME, META_NAME, TEMP_PREFIX, TEMP_SUFFIX
+from terminal.catalog.resources import schema_digest
+from terminal.catalog.store import (
+    ACTIVE_NAME,
+    CHECKED_NAME,
+    META_NAME,
+    TEMP_PREFIX,
+    TEMP_SUFFIX,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 Encode = Callable[[dict[str, Any]], bytes]
@@ -177,3 +185,69 @@ def test_etag_is_dropped_when_it_does_not_describe_the_file(
     assert store.etag is None
     store.install(demo_raw, etag=None)
     assert store.etag is None
+
+
+# -- the schema gate is skipped for bytes that passed it before ---------------------
+
+
+@pytest.fixture
+def schema_only_invalid(demo_doc: dict[str, Any], encode: Encode) -> bytes:
+    """A catalog the JSON Schema refuses (its version breaks the pattern) but whose
+    forms and references are all sound: only the schema gate can catch it."""
+    demo_doc["version"] = "v2026-12"
+    return encode(demo_doc)
+
+
+def write_checked(store: CatalogStore, raw: bytes, schema: str | None = None) -> None:
+    record = {"schema": schema or schema_digest(), "catalogs": [hashlib.sha256(raw).hexdigest()]}
+    (store.directory / CHECKED_NAME).write_text(json.dumps(record))
+
+
+def test_a_loaded_catalog_is_remembered_as_checked(store: CatalogStore, demo_raw: bytes) -> None:
+    store.load()
+    record = json.loads((store.directory / CHECKED_NAME).read_text())
+    assert record == {
+        "schema": schema_digest(),
+        "catalogs": [hashlib.sha256(demo_raw).hexdigest()],
+    }
+
+
+def test_known_bytes_skip_the_schema_gate(store: CatalogStore, schema_only_invalid: bytes) -> None:
+    store.directory.mkdir(parents=True)
+    store.active_path.write_bytes(schema_only_invalid)
+    write_checked(store, schema_only_invalid)
+    assert store.load().version == "v2026-12"  # trusted by digest: proof the gate was skipped
+    assert store.source is CatalogSource.INSTALLED
+
+
+@pytest.mark.parametrize("schema", ["another-schema", None])
+def test_unknown_bytes_or_another_schema_get_the_full_check(
+    store: CatalogStore, schema_only_invalid: bytes, demo_raw: bytes, schema: str | None
+) -> None:
+    store.directory.mkdir(parents=True)
+    store.active_path.write_bytes(schema_only_invalid)
+    if schema:  # recorded under another application's schema
+        write_checked(store, schema_only_invalid, schema=schema)
+    else:  # a record naming other bytes (one byte changed since)
+        write_checked(store, schema_only_invalid + b" ")
+    catalog = store.load()
+    assert catalog.version == "2026.11.3"  # the bundled demo: the file was refused
+    assert store.source is CatalogSource.BUNDLED
+    assert list(store.directory.glob("catalog.damaged-*.json"))
+
+
+def test_known_bytes_still_get_the_semantic_checks(store: CatalogStore, broken: bytes) -> None:
+    store.directory.mkdir(parents=True)
+    store.active_path.write_bytes(broken)
+    write_checked(store, broken)
+    assert store.load().version == "2026.11.3"
+    assert list(store.directory.glob("catalog.damaged-*.json"))
+
+
+def test_an_unreadable_record_means_checking_again(store: CatalogStore, newer: bytes) -> None:
+    store.load()
+    store.install(newer)
+    (store.directory / CHECKED_NAME).write_text("{not json")
+    assert store.load().version == "2026.12.1"
+    record = json.loads((store.directory / CHECKED_NAME).read_text())
+    assert record["catalogs"] == [hashlib.sha256(newer).hexdigest()]
