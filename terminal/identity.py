@@ -21,11 +21,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import select
-
 from terminal.crypto.local_key import LocalKey
 from terminal.crypto.sealing import ALG_HPKE_X25519, PlatformKey, generate_key_pair
-from terminal.store.models import PlatformKeyRow, TerminalIdentity
 from terminal.store.startup import OpenStore
 
 _SECRET_LABEL = b"terminal-secret"
@@ -53,16 +50,21 @@ def _now() -> str:
 
 
 def load_identity(store: OpenStore, key: LocalKey) -> Identity | None:
-    with store.reader.connect() as conn:
-        row = conn.execute(select(TerminalIdentity).where(TerminalIdentity.id == 1)).first()
+    row = store.read(
+        lambda c: c.execute(
+            "SELECT terminal_id, terminal_code, secret_wrapped, server_url, demo "
+            "FROM terminal_identity WHERE id = 1"
+        ).fetchone()
+    )
     if row is None:
         return None
+    terminal_id, terminal_code, wrapped, server_url, demo = row
     return Identity(
-        terminal_id=row.terminal_id,
-        terminal_code=row.terminal_code,
-        secret=key.unwrap(row.secret_wrapped, _SECRET_LABEL),
-        server_url=row.server_url,
-        demo=bool(row.demo),
+        terminal_id=terminal_id,
+        terminal_code=terminal_code,
+        secret=key.unwrap(wrapped, _SECRET_LABEL),
+        server_url=server_url,
+        demo=bool(demo),
     )
 
 
@@ -87,9 +89,12 @@ def save_identity(store: OpenStore, key: LocalKey, identity: Identity) -> None:
 
 def load_platform_keys(store: OpenStore) -> list[PlatformKey]:
     """Known platform keys, newest first (the first one seals new submissions)."""
-    with store.reader.connect() as conn:
-        rows = conn.execute(select(PlatformKeyRow).order_by(PlatformKeyRow.added_at.desc())).all()
-    return [PlatformKey(kid=r.kid, alg=r.alg, public_key=r.public_key) for r in rows]
+    rows = store.read(
+        lambda c: c.execute(
+            "SELECT kid, alg, public_key FROM platform_keys ORDER BY added_at DESC"
+        ).fetchall()
+    )
+    return [PlatformKey(kid=kid, alg=alg, public_key=public_key) for kid, alg, public_key in rows]
 
 
 def save_platform_keys(store: OpenStore, keys: list[PlatformKey]) -> None:

@@ -13,8 +13,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
-
 from terminal.config import Config
 from terminal.crypto.local_key import LocalKey
 from terminal.crypto.sealing import Sealer
@@ -23,7 +21,6 @@ from terminal.logging_setup import setup_logging
 from terminal.paths import DataPaths
 from terminal.receipts.builder import build_receipt
 from terminal.receipts.model import Receipt
-from terminal.store.models import Submission
 from terminal.store.startup import OpenStore, open_store
 from terminal.submissions.confirm import AttachmentLimits, Confirmed, Confirmer
 from terminal.submissions.draft import Draft
@@ -119,6 +116,10 @@ def receipt_for(
     core: TerminalCore, receipt_no: str, *, online: bool, locale: str = "zh_CN"
 ) -> Receipt:
     """The printable receipt of a stored submission (after confirm, or for a reprint)."""
+    from sqlalchemy import select  # the ORM is not on the path to the first paint
+
+    from terminal.store.models import Submission
+
     with core.store.reader.connect() as conn:
         row = conn.execute(
             select(Submission.kind, Submission.created_at, Submission.display_json).where(

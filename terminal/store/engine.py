@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.pool import NullPool
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -44,6 +44,9 @@ def configure_connection(dbapi_conn: sqlite3.Connection) -> None:
 
 def make_engine(path: Path, *, writer: bool) -> Engine:
     """An engine over the store file; `writer=True` begins with BEGIN IMMEDIATE."""
+    from sqlalchemy import create_engine, event  # not on the path to the first paint
+    from sqlalchemy.pool import NullPool
+
     engine = create_engine(f"sqlite:///{path}", poolclass=NullPool if writer else None)
     begin_sql = "BEGIN IMMEDIATE" if writer else "BEGIN"
 

@@ -9,16 +9,22 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-
-from sqlalchemy import Engine
+from typing import TYPE_CHECKING, TypeVar
 
 from terminal.paths import DataPaths
 from terminal.store import migrate
-from terminal.store.engine import make_engine
+from terminal.store.engine import configure_connection
 from terminal.store.writer import StoreWriter
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 
@@ -33,16 +39,46 @@ class StoreEventRecord:
 
 @dataclass
 class OpenStore:
-    """The open store: its writer, a reader engine, and what happened at start."""
+    """The open store: its writer, a reader engine, and what happened at start.
+
+    The reader (SQLAlchemy, ~0.2 s to import) is made on first use, so the kiosk's
+    Home screen appears without it; `read` is a plain sqlite3 read for start-up.
+    """
 
     paths: DataPaths
     writer: StoreWriter
-    reader: Engine
     events: list[StoreEventRecord] = field(default_factory=list)
+    _reader: Engine | None = field(default=None, init=False, repr=False)
+    _reader_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
+
+    @property
+    def reader(self) -> Engine:
+        """The SQLAlchemy engine for reads (deferred transactions; never blocks the writer)."""
+        with self._reader_lock:
+            if self._reader is None:
+                from terminal.store.engine import make_engine
+
+                self._reader = make_engine(self.paths.store_file, writer=False)
+            return self._reader
+
+    def read(self, fn: Callable[[sqlite3.Connection], T]) -> T:
+        """Run ``fn`` in one read transaction on a short-lived plain sqlite3 connection."""
+        conn = sqlite3.connect(self.paths.store_file)
+        try:
+            configure_connection(conn)
+            conn.execute("BEGIN")
+            try:
+                return fn(conn)
+            finally:
+                conn.execute("COMMIT")
+        finally:
+            conn.close()
 
     def close(self) -> None:
         self.writer.close()
-        self.reader.dispose()
+        with self._reader_lock:
+            if self._reader is not None:
+                self._reader.dispose()
 
 
 def utc_stamp(now: datetime | None = None) -> str:
@@ -110,6 +146,8 @@ def open_store(paths: DataPaths, *, backups_kept: int = 5) -> OpenStore:
     current = None if fresh else migrate.stored_revision(paths.store_file)
     head = migrate.script_head()
     if current != head:  # Alembic is imported only now (it is slow to import)
+        from terminal.store.engine import make_engine
+
         engine = make_engine(paths.store_file, writer=True)
         try:
             if not fresh and current is not None:
@@ -123,8 +161,7 @@ def open_store(paths: DataPaths, *, backups_kept: int = 5) -> OpenStore:
         finally:
             engine.dispose()
     writer = StoreWriter(paths.store_file)
-    reader = make_engine(paths.store_file, writer=False)
-    store = OpenStore(paths=paths, writer=writer, reader=reader, events=events)
+    store = OpenStore(paths=paths, writer=writer, events=events)
     if events:
         stamp = datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
         rows = [(stamp, e.kind, e.detail) for e in events]

@@ -1,13 +1,15 @@
-"""Reading the outbox: counts by state, oldest pending, one line per submission."""
+"""Reading the outbox: counts by state, oldest pending, one line per submission.
+
+Plain SQL over `OpenStore.read` (the status strip asks at start-up, before the ORM
+is imported; see docs/store.md).
+"""
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import func, select
-
-from terminal.store.models import Submission
 from terminal.store.startup import OpenStore
 
 
@@ -44,18 +46,20 @@ def _parse(ts: str) -> datetime:
 
 def queue_stats(store: OpenStore, now: datetime | None = None) -> QueueStats:
     now = now or datetime.now(UTC)
-    with store.reader.connect() as conn:
-        rows = conn.execute(
-            select(Submission.outbox_state, func.count()).group_by(Submission.outbox_state)
-        ).all()
-        unprinted = conn.execute(
-            select(func.count()).where(Submission.print_state == "unprinted")
-        ).scalar_one()
-        oldest = conn.execute(
-            select(func.min(Submission.created_at)).where(
-                Submission.outbox_state.in_(("pending", "uploading"))
-            )
-        ).scalar_one()
+
+    def read(c: sqlite3.Connection) -> tuple[list[tuple[str, int]], int, str | None]:
+        rows = c.execute(
+            "SELECT outbox_state, count(*) FROM submissions GROUP BY outbox_state"
+        ).fetchall()
+        (unprinted,) = c.execute(
+            "SELECT count(*) FROM submissions WHERE print_state = 'unprinted'"
+        ).fetchone()
+        (oldest,) = c.execute(
+            "SELECT min(created_at) FROM submissions WHERE outbox_state IN ('pending', 'uploading')"
+        ).fetchone()
+        return rows, unprinted, oldest
+
+    rows, unprinted, oldest = store.read(read)
     by_state = {"pending": 0, "uploading": 0, "synced": 0, "rejected": 0}
     by_state.update({state: count for state, count in rows})
     age = (now - _parse(oldest)).total_seconds() if oldest else None
@@ -64,14 +68,12 @@ def queue_stats(store: OpenStore, now: datetime | None = None) -> QueueStats:
 
 def queue_lines(store: OpenStore, limit: int | None = None) -> list[QueueLine]:
     """Submissions oldest first; only clear, non-personal columns."""
-    stmt = select(
-        Submission.receipt_no,
-        Submission.kind,
-        Submission.outbox_state,
-        Submission.print_state,
-        Submission.created_at,
-    ).order_by(Submission.created_at, Submission.local_day, Submission.sequence)
+    sql = (
+        "SELECT receipt_no, kind, outbox_state, print_state, created_at FROM submissions "
+        "ORDER BY created_at, local_day, sequence"
+    )
+    params: tuple[int, ...] = ()
     if limit:
-        stmt = stmt.limit(limit)
-    with store.reader.connect() as conn:
-        return [QueueLine(*row) for row in conn.execute(stmt).all()]
+        sql += " LIMIT ?"
+        params = (limit,)
+    return [QueueLine(*row) for row in store.read(lambda c: c.execute(sql, params).fetchall())]

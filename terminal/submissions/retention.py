@@ -70,11 +70,8 @@ def sweep_attachment_files(store: OpenStore) -> int:
     Call at start only, before anything confirms: a file being written for a
     transaction still in flight is not referenced yet.
     """
-    with store.reader.connect() as conn:
-        live = {
-            r[0]
-            for r in conn.exec_driver_sql("SELECT sha256 FROM attachments WHERE purged_at IS NULL")
-        }
+    sql = "SELECT sha256 FROM attachments WHERE purged_at IS NULL"
+    live = store.read(lambda c: {r[0] for r in c.execute(sql)})
     removed = 0
     directory: Path = store.paths.attachments_dir
     for path in directory.iterdir():
