@@ -1,7 +1,9 @@
-"""Starting the kiosk: config → logging → store → devices → window, then sync.
+"""Starting the kiosk: config → logging → store → window (Home), then devices and sync.
 
-Sync (and the embedded central) start on a thread once the window is shown, so
-the Home screen is interactive without waiting for them.
+Home is painted first. Right after that first paint the devices are opened (GUI
+thread), the watchdog tells systemd READY and sync (with the embedded central)
+starts on a thread; a second later the search index is built off-thread. Nothing a
+citizen can reach in that second needs them. docs/ui.md ("Start-up") has numbers.
 """
 
 from __future__ import annotations
@@ -101,14 +103,13 @@ def launch(config: Config, *, windowed: bool, exit_after_home: bool = False) -> 
         from ui.kiosk import build_kiosk
         from ui.late_sync import LateSync
         from ui.lockdown import Lockdown
-        from ui.peripherals import open_peripherals
+        from ui.peripherals import Peripherals, open_peripherals
 
         # Both before the QApplication exists (platform-notes.md: embedded keyboard).
         os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
         os.environ.setdefault("QT_VIRTUALKEYBOARD_DESKTOP_DISABLE", "1")
         app = QApplication.instance() or QApplication(sys.argv)
-        devices = open_peripherals(config)  # devices
-        log.info("devices opened")
+        devices = Peripherals()  # devices: opened once Home is on screen (below)
         late = LateSync()  # sync: attached once started, after the window is shown
         window = build_kiosk(core, devices, sync=late)  # window
         late.setParent(window)
@@ -121,6 +122,13 @@ def launch(config: Config, *, windowed: bool, exit_after_home: bool = False) -> 
             window.staff.lockdown = lockdown  # only staff mode can authorise an exit
             lockdown.engage()
         log.info("window shown")
+
+        def open_devices() -> None:  # before sync starts: heartbeats report their states
+            devices.adopt(open_peripherals(config))
+            window.feed.refresh_devices()
+            log.info("devices opened")
+
+        window.first_paint.then(open_devices)
         watchdog = Watchdog(window)  # systemd: READY once Home is up, then heartbeats
         watchdog.start()
         window.first_paint.then(watchdog.ready)

@@ -9,16 +9,19 @@ plainly that this terminal cannot take photos or record.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from terminal.config import Config
-from terminal.devices.camera import Camera
-from terminal.devices.device_set import DeviceSet, devices_from_config
-from terminal.devices.idcard import IdCardReader
-from terminal.devices.microphone import Microphone
-from terminal.devices.printer import ReceiptPrinter
 from terminal.devices.state import DeviceState, DeviceStatus
+
+if TYPE_CHECKING:  # the drivers are imported by open_peripherals, after the first paint
+    from terminal.devices.camera import Camera
+    from terminal.devices.device_set import DeviceSet
+    from terminal.devices.idcard import IdCardReader
+    from terminal.devices.microphone import Microphone
+    from terminal.devices.printer import ReceiptPrinter
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +71,12 @@ class Peripherals:
         if self.device_set is not None:
             self.device_set.close()
 
+    def adopt(self, opened: Peripherals) -> None:
+        """Take over ``opened``'s devices (GUI thread): the kiosk shows Home with none
+        and opens them right after its first paint; screens read them when they act."""
+        for f in fields(self):
+            setattr(self, f.name, getattr(opened, f.name))
+
     @classmethod
     def from_device_set(cls, devices: DeviceSet, config: Config) -> Peripherals:
         """The screens' view of `devices`: an absent camera or microphone shows as None."""
@@ -100,7 +109,10 @@ def system_printer(name: str, paper_width_mm: int) -> ReceiptPrinter:
 
 
 def open_peripherals(config: Config, data_dir: Path | None = None) -> Peripherals:
-    """Build every configured device through the core's factories."""
+    """Build every configured device through the core's factories (GUI thread: a Qt
+    camera's objects live there)."""
+    from terminal.devices.device_set import devices_from_config
+
     devices = devices_from_config(
         config, data_dir or config.data_dir, system_printer=system_printer
     )
