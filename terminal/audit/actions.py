@@ -19,6 +19,7 @@ LOGIN: Final = "login"
 LOGIN_FAILED: Final = "login_failed"
 LOCKOUT: Final = "lockout"
 LOGOUT: Final = "logout"
+EXIT_KIOSK: Final = "exit_kiosk"  # a technician left the kiosk application
 REPRINT: Final = "reprint"
 FORCE_SYNC: Final = "force_sync"
 CONFIG_CHANGE: Final = "config_change"
@@ -38,6 +39,7 @@ ACTIONS: Final = frozenset(
         LOGIN_FAILED,
         LOCKOUT,
         LOGOUT,
+        EXIT_KIOSK,
         REPRINT,
         FORCE_SYNC,
         CONFIG_CHANGE,

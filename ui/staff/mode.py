@@ -18,13 +18,13 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from terminal.audit import actions
-from terminal.audit.trail import AuditTrail
-from terminal.staff.directory import StaffDirectory
 from ui.lockdown import EXIT_BY_STAFF, Lockdown
 from ui.staff.band import StaffBand
 from ui.staff.gesture import CornerTapGesture
 
 if TYPE_CHECKING:
+    from terminal.audit.trail import AuditTrail
+    from terminal.staff.directory import StaffDirectory
     from ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -76,6 +76,8 @@ class StaffMode(QObject):
     def directory(self) -> StaffDirectory:
         """The staff directory and its audit trail; call on the store lane."""
         if self._directory is None:
+            from terminal.staff.directory import StaffDirectory  # the ORM: after start-up
+
             self._directory = StaffDirectory.for_core(self.ctx.core)
         return self._directory
 
@@ -162,9 +164,7 @@ class StaffMode(QObject):
 
         self.ctx.ops.run(
             "store",
-            lambda: self.audit().record(
-                session.staff_id, actions.LOGOUT, "ok", {"reason": "exit_kiosk"}
-            ),
+            lambda: self.audit().record(session.staff_id, actions.EXIT_KIOSK, "ok"),
             success=leave,
         )
 
