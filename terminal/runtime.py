@@ -96,6 +96,7 @@ def start_core(config: Config, *, configure_logging: bool = True) -> TerminalCor
     core = TerminalCore(config, paths, store, local_key, identity, confirmer)
     if purged:
         _audit_purge(core, purged)
+    _audit_config_changes(core)
     log.info("core started: store %s, terminal %s", paths.store_file, core.terminal_code)
     return core
 
@@ -110,6 +111,17 @@ def _audit_purge(core: TerminalCore, count: int) -> None:
         AuditTrail.for_core(core).record(actions.SYSTEM, actions.PURGE, "ok", {"count": count})
     except AuditKeyMissing as exc:
         log.error("retention purge not audited: %s", exc)
+
+
+def _audit_config_changes(core: TerminalCore) -> None:
+    """A technician's change to the settings is in the audit trail (key names only)."""
+    from terminal.audit.config_changes import audit_config_changes
+    from terminal.audit.key import AuditKeyMissing
+
+    try:
+        audit_config_changes(core)
+    except AuditKeyMissing as exc:
+        log.error("configuration change not audited: %s", exc)
 
 
 def receipt_for(
