@@ -1,19 +1,24 @@
-"""`mashangban audit verify|list`: check and read the terminal's audit trail.
+"""`mashangban audit verify|list|export`: check, read and hand over the audit trail.
 
 verify exits 0 when the MAC chain is intact, 2 when a record was changed,
 removed or reordered (the first bad sequence number is printed). Records hold
-no personal data, so list prints them as they are.
+no personal data, so list prints them as they are. export writes them (with
+their MACs and the verification at that moment) to a new file for an inspector
+or a support ticket, and is itself recorded as an `export`.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from terminal.audit import actions
 from terminal.audit.key import AuditKeyMissing
 from terminal.audit.trail import AuditTrail
 from terminal.config import Config
@@ -33,6 +38,11 @@ def add_parser(sub: Any) -> None:
     )
     listing.add_argument("--limit", type=int, help="at most this many records")
     listing.add_argument("--json", action="store_true", help="machine-readable output")
+    export = ops.add_parser("export", help="write the records to a new file (audited)")
+    export.add_argument("--out", required=True, help="the file to create (never overwritten)")
+    export.add_argument(
+        "--since", help="only records at or after this date or time (terminal's time zone)"
+    )
 
 
 def _since(text: str | None, tz: ZoneInfo) -> datetime | None:
@@ -53,11 +63,14 @@ def _verify(trail: AuditTrail, as_json: bool) -> int:
     return 0 if result.ok else 2
 
 
+BAD_SINCE = f"{PROG}: --since wants a date like 2026-11-27 or 2026-11-27T08:30"
+
+
 def _list(trail: AuditTrail, args: argparse.Namespace, tz: ZoneInfo) -> int:
     try:
         since = _since(args.since, tz)
     except ValueError:
-        print(f"{PROG}: --since wants a date like 2026-11-27 or 2026-11-27T08:30", file=sys.stderr)
+        print(BAD_SINCE, file=sys.stderr)
         return 2
     rows = trail.records(since=since, limit=args.limit)
     if args.json:
@@ -68,13 +81,48 @@ def _list(trail: AuditTrail, args: argparse.Namespace, tz: ZoneInfo) -> int:
     return 0
 
 
+def _export(trail: AuditTrail, args: argparse.Namespace, tz: ZoneInfo) -> int:
+    try:
+        since = _since(args.since, tz)
+    except ValueError:
+        print(BAD_SINCE, file=sys.stderr)
+        return 2
+    out = Path(args.out)
+    rows = trail.records(since=since)
+    document = {
+        "verification": trail.verify().as_json(),
+        "since": args.since,
+        "records": [r.as_json() for r in rows],
+    }
+    data = json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
+    try:  # a new file only: an earlier export is evidence too
+        fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        print(f"{PROG}: {out} already exists; choose another --out", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"{PROG}: cannot create {out}: {exc.strerror}", file=sys.stderr)
+        return 2
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    detail: dict[str, actions.DetailValue] = {"what": "audit", "count": len(rows)}
+    trail.record(actions.TECHNICIAN_CLI, actions.EXPORT, "ok", detail)
+    print(f"{len(rows)} audit records written to {out}")
+    return 0
+
+
 def execute(config: Config, args: argparse.Namespace) -> int:
     core = start_core(config)
     try:
         trail = AuditTrail.for_core(core)
+        tz = ZoneInfo(config.terminal.timezone)
         if args.audit_command == "verify":
             return _verify(trail, args.json)
-        return _list(trail, args, ZoneInfo(config.terminal.timezone))
+        if args.audit_command == "export":
+            return _export(trail, args, tz)
+        return _list(trail, args, tz)
     except AuditKeyMissing as exc:
         print(f"{PROG}: {exc}", file=sys.stderr)
         return 2

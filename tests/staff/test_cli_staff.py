@@ -148,3 +148,25 @@ def test_add_asks_twice_on_the_terminal_without_echo(data_dir: Path) -> None:
     assert GOOD_PIN.encode() not in seen  # the terminal did not echo it
     listed = json.loads(mashangban(data_dir, "staff", "list", "--json").stdout)
     assert [a["id"] for a in listed] == ["T01"]
+
+
+def test_audit_export_writes_a_new_file_and_is_itself_audited(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    add = ["staff", "add", "--id", "S001", "--name", "王敏", "--pin-stdin"]
+    assert mashangban(data_dir, *add, stdin=GOOD_PIN + "\n").returncode == 0
+    out = tmp_path / "audit-export.json"
+    done = mashangban(data_dir, "audit", "export", "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    exported = json.loads(out.read_text(encoding="utf-8"))
+    assert exported["verification"]["ok"] is True
+    assert [r["action"] for r in exported["records"]] == ["staff_add"]
+    assert all(len(r["mac"]) == 64 for r in exported["records"])
+    assert out.stat().st_mode & 0o077 == 0  # the technician's file only
+    records = json.loads(mashangban(data_dir, "audit", "list", "--json").stdout)
+    assert records[-1]["action"] == "export"
+    assert records[-1]["actor"] == "technician:cli"
+    assert records[-1]["detail"] == {"what": "audit", "count": 1}
+    again = mashangban(data_dir, "audit", "export", "--out", str(out))  # never overwritten
+    assert again.returncode == 2 and "already exists" in again.stderr
+    assert json.loads(out.read_text(encoding="utf-8")) == exported
