@@ -15,6 +15,7 @@ from central.api import (
     routes_catalog,
     routes_enrollment,
     routes_public,
+    routes_staff,
     routes_submissions,
     routes_terminals,
 )
@@ -115,6 +116,7 @@ def create_app(config: CentralConfig, clock: Clock | None = None) -> FastAPI:
         routes_submissions,
         routes_cases,
         routes_catalog,
+        routes_staff,
         routes_public,
     ):
         app.include_router(module.router)

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from central import cli_admin, cli_keys, cli_serve
+from central import cli_admin, cli_keys, cli_serve, cli_staff
 from central.cli_options import add_global_options
 from central.config import CentralConfig
 from central.problems import ProblemError
@@ -39,6 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_serve.add_arguments(command("serve", "run the HTTP server"))
     cli_admin.add_arguments(command)
     cli_keys.add_arguments(command("keys", "list or rotate platform key pairs"))
+    cli_staff.add_arguments(command("staff", "staff accounts provisioned to terminals"))
     return parser
 
 

@@ -1,7 +1,9 @@
 """One terminal's sync with one central: the parts wired together, and one cycle.
 
-A cycle is: drain the outbox → pull case changes → pull the catalog →
-heartbeat. ``probe`` is a real request (``GET /healthz``): any HTTP answer
+A cycle is: drain the outbox → pull case changes → pull the catalog → pull
+the staff accounts → heartbeat. The staff step never fails the cycle: its
+errors are recorded in the report (``staff.error``) and the heartbeat still
+goes. ``probe`` is a real request (``GET /healthz``): any HTTP answer
 means central is reachable through the configured TLS and pins; link state
 is never trusted. The worker (sync/worker.py) runs cycles on a schedule;
 ``mashangban sync --once`` runs one.
@@ -14,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from sync.backoff import Backoff
+from sync.backoff import MAX_RETRY_AFTER_S, Backoff
 from sync.case_changes import CaseChangePuller, ChangesReport
 from sync.catalog_pull import CATALOG_DIRNAME, CatalogPuller, CatalogReport
 from sync.client import Credentials, SyncClient
@@ -27,15 +29,19 @@ from sync.kv import LAST_SYNC_AT, write_kv
 from sync.protocol.schemas import CaseStatusResponse, rfc3339
 from sync.receipt_lookup import lookup_receipt
 from sync.server_clock import ServerClock
+from sync.staff_pull import StaffPuller, StaffReport
 from sync.timing import Timing
 from terminal.audit.key import AuditKeyMissing
 from terminal.audit.trail import AuditTrail
 from terminal.catalog import Catalog, CatalogStore
 from terminal.config import SyncSection
 from terminal.runtime import TerminalCore
+from terminal.staff.accounts import LockoutPolicy
+from terminal.staff.directory import StaffDirectory
 
 log = logging.getLogger(__name__)
 PROBE_PATH = "/healthz"
+STAFF_UNAVAILABLE = "audit-key-missing"  # no directory: staff changes fail closed
 
 
 def transport_settings(section: SyncSection) -> TransportSettings:
@@ -62,6 +68,7 @@ class CycleReport:
     catalog: CatalogReport
     heartbeat: HeartbeatReport | None = None
     finished_at: str = field(default="")
+    staff: StaffReport = field(default_factory=StaffReport)
 
 
 class SyncService:
@@ -76,10 +83,14 @@ class SyncService:
         devices: DeviceStates | None = None,
         catalogs: CatalogStore | None = None,
         on_catalog: Callable[[Catalog], None] | None = None,
+        staff: StaffDirectory | None = None,
     ) -> None:
         """``catalogs`` should be the same CatalogStore the screens load from (one
         instance per terminal); by default ``<data_dir>/catalog``. ``on_catalog`` is
-        called on the worker thread with each newly installed catalog."""
+        called on the worker thread with each newly installed catalog. ``staff`` is
+        the directory central's accounts are provisioned into; by default one on the
+        core's store and audit trail (none when the audit key is missing: staff
+        changes fail closed then, and the staff step reports ``audit-key-missing``)."""
         section = core.config.sync
         self.core = core
         self.probe_error = ""
@@ -100,9 +111,13 @@ class SyncService:
         self.changes = CaseChangePuller(self.client, store)
         self.catalogs = catalogs or CatalogStore(core.paths.root / CATALOG_DIRNAME)
         self.catalog = CatalogPuller(self.client, store, self.catalogs, on_catalog)
-        self.heartbeat = HeartbeatSender(
-            self.client, store, app_version(), devices, audit=_audit_trail(core)
-        )
+        audit = _audit_trail(core)
+        self.heartbeat = HeartbeatSender(self.client, store, app_version(), devices, audit=audit)
+        if staff is None and audit is not None:
+            rules = core.config.staff
+            lockout = LockoutPolicy(rules.lockout_failures, rules.lockout_minutes)
+            staff = StaffDirectory(store, audit=audit, lockout=lockout)
+        self.staff = StaffPuller(self.client, store, staff) if staff is not None else None
 
     def _new_client(self, server_url: str) -> SyncClient:
         return SyncClient(
@@ -144,14 +159,33 @@ class SyncService:
         return True
 
     def run_cycle(self, *, heartbeat: bool = True) -> CycleReport:
-        """Drain, pull changes, pull the catalog, heartbeat; raises SyncError on failure."""
+        """Drain, pull changes, the catalog and the staff accounts, heartbeat; raises
+        SyncError on failure (except of the staff step, which only reports it)."""
         drain = self.drainer.drain()
         changes = self.changes.pull()
         catalog = self.catalog.pull()
+        staff = self.pull_staff()
         finished = rfc3339(datetime.fromtimestamp(self.clock.now(), UTC).replace(microsecond=0))
         write_kv(self.core.store, LAST_SYNC_AT, finished)
         beat = self.heartbeat.send() if heartbeat else None
-        return CycleReport(drain, changes, catalog, beat, finished)
+        return CycleReport(drain, changes, catalog, beat, finished, staff)
+
+    def pull_staff(self) -> StaffReport:
+        """The staff step of a cycle; never raises a SyncError (it is in the report).
+
+        After a failure that carried ``Retry-After`` it waits that long before the
+        cycle goes on to the heartbeat, as the contract asks of any next request.
+        """
+        if self.staff is None:
+            return StaffReport(error=STAFF_UNAVAILABLE)
+        try:
+            return self.staff.pull()
+        except SyncError as exc:
+            log.warning("staff accounts not pulled: %s", exc.code)
+            retry_after = getattr(exc, "retry_after_s", None)
+            if retry_after:  # still the floor for this terminal's next request (§6)
+                self.timing.sleep(min(retry_after, MAX_RETRY_AFTER_S))
+            return StaffReport(error=exc.code)
 
     def lookup(self, receipt_no: str) -> CaseStatusResponse | None:
         """Central's status of any receipt (SyncError when unreachable). Thread-safe with

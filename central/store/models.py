@@ -16,6 +16,7 @@ from central.store.models_identity import (
     Terminal,
     TerminalAuditRecord,
 )
+from central.store.models_staff import StaffAccount, StaffAccountTerminal
 
 __all__ = [
     "Attachment",
@@ -26,6 +27,8 @@ __all__ = [
     "EnrollmentCode",
     "Nonce",
     "PlatformKeyRecord",
+    "StaffAccount",
+    "StaffAccountTerminal",
     "Submission",
     "SubmissionAttachment",
     "Terminal",

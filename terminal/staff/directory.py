@@ -31,7 +31,7 @@ from terminal.staff.pins import (
     hash_pin,
     needs_rehash,
 )
-from terminal.staff.provisioning import provision_in
+from terminal.staff.provisioning import disable_unlisted_in, provision_in
 from terminal.staff.signin import check_pin, settle_in
 from terminal.store.models import StaffAccount
 from terminal.store.startup import OpenStore
@@ -208,11 +208,19 @@ class StaffDirectory:
         )
 
     def provision(
-        self, accounts: Iterable[Mapping[str, Any]], *, actor: str = actions.SYSTEM
+        self,
+        accounts: Iterable[Mapping[str, Any]],
+        *,
+        actor: str = actions.SYSTEM,
+        complete: bool = False,
+        then: Callable[[sqlite3.Connection], None] | None = None,
     ) -> int:
         """Insert or update accounts sent by central (see terminal/staff/provisioning.py).
 
-        All or nothing; returns how many records were applied.
+        All or nothing; returns how many records were applied. With `complete`, the
+        records are central's whole list for this terminal: enabled central accounts
+        it leaves out are disabled (each audited as staff_disable, reason "unlisted").
+        `then` runs inside the same transaction (e.g. to remember what was applied).
         """
         records = list(accounts)
         stamp = format_at(self._clock())
@@ -220,7 +228,18 @@ class StaffDirectory:
         def apply(conn: sqlite3.Connection) -> int:
             added, updated = provision_in(conn, records, stamp)
             detail = {"count": added + updated, "added": added, "updated": updated}
+            gone: list[str] = []
+            if complete:
+                gone = disable_unlisted_in(conn, {str(r["staff_id"]) for r in records}, stamp)
+                detail["disabled"] = len(gone)
             self._audit.append_in(conn, actor, actions.STAFF_PROVISION, "ok", detail)
+            for staff_id in gone:
+                self._audit.append_in(
+                    conn, actor, actions.STAFF_DISABLE, "ok",
+                    {"staff_id": staff_id, "reason": "unlisted"},
+                )  # fmt: skip
+            if then is not None:
+                then(conn)
             return added + updated
 
         try:

@@ -12,6 +12,10 @@ central) takes central's values and becomes a central account; a changed hash
 clears the account's failures and lock. Accounts central leaves out are not
 touched: central disables an account by sending it with "enabled": false.
 The whole batch is validated before anything is written.
+
+When the records are central's complete list for this terminal (the sync
+puller's case), `disable_unlisted_in` also switches off the central accounts
+the list no longer names (e.g. an account central moved to other terminals).
 """
 
 from __future__ import annotations
@@ -73,3 +77,17 @@ def provision_in(
         )
         updated += 1
     return added, updated
+
+
+def disable_unlisted_in(conn: sqlite3.Connection, listed: set[str], stamp: str) -> list[str]:
+    """Disable the enabled central accounts not in `listed`; their ids, sorted."""
+    rows = conn.execute(
+        "SELECT staff_id FROM staff_accounts WHERE source = 'central' AND enabled = 1"
+    ).fetchall()
+    gone = sorted(str(r[0]) for r in rows if r[0] not in listed)
+    for staff_id in gone:
+        conn.execute(
+            "UPDATE staff_accounts SET enabled = 0, updated_at = ? WHERE staff_id = ?",
+            (stamp, staff_id),
+        )
+    return gone
