@@ -1,7 +1,7 @@
 """`mashangban sync [--once] [--now] [--json]`: sync with central from the command line.
 
-``--once`` runs one cycle (drain the outbox, pull case changes and the catalog,
-heartbeat) and prints counts; exit 0 only when nothing is left pending,
+``--once`` runs one cycle (drain the outbox, pull case changes, the catalog and
+the staff accounts, heartbeat) and prints counts; exit 0 only when nothing is left pending,
 1 when something is (central unreachable or refusing), 2 when sync cannot run
 (unusable server URL, not enrolled, embedded central failed). Without
 ``--once`` the worker runs in the foreground until interrupted. The random
@@ -91,6 +91,9 @@ def _summary(report: CycleReport | None, by_state: dict[str, int], error: str) -
             batches=report.drain.batches,
             case_changes=report.changes.received,
             catalog_changed=report.catalog.changed,
+            staff_changed=report.staff.changed,
+            staff_applied=report.staff.applied,
+            staff_problem=report.staff.rejected or report.staff.error,
         )
     doc.update(
         pending=by_state["pending"] + by_state["uploading"],

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import json
 import socket
+import subprocess
 from pathlib import Path
 
 from synckit.central_process import CentralProcess
@@ -35,11 +36,22 @@ def test_enroll_then_sync_once(data_dir: Path, central: CentralProcess) -> None:
     finally:
         core.close()
 
+    # A clerk account at central for this terminal only (code 0777); PIN on stdin.
+    added = subprocess.run(
+        [*central.command, "--data-dir", str(central.data_dir), "--log-level", "warning",
+         "staff", "add", "--id", "C0777", "--name", "Clerk", "--role", "clerk",
+         "--terminal", "0777", "--pin-stdin"],
+        input="480213\n", capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert added.returncode == 0, added.stderr
+
     once = run_mashangban(data_dir, "sync", "--once", "--now", "--json", env=env)
     assert once.returncode == 0, once.stderr
     summary = json.loads(once.stdout)
     assert summary["sent_accepted"] == 4 and summary["pending"] == 0
     assert summary["attachments_uploaded"] == 2 and summary["error"] is None
+    assert summary["staff_changed"] is True and summary["staff_applied"] == 1
+    assert summary["staff_problem"] is None
 
     reused = run_mashangban(data_dir, "enroll", "--server", central.url, "--code", code, env=env)
     assert reused.returncode == 1 and "already used" in reused.stderr
