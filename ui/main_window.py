@@ -293,6 +293,9 @@ class MainWindow(QMainWindow):
 
     def shutdown(self) -> None:
         """Stop timers and workers (at exit, and at a test's end)."""
+        staff = getattr(self, "staff", None)  # attached by build_kiosk
+        if staff is not None:
+            staff.close()  # its idle timer must not fire on a closed store
         self.idle.close()
         self.feed.stop()
         self.ctx.voice.stop()

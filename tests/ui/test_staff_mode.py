@@ -115,3 +115,13 @@ def test_exit_button_ends_staff_mode(qtbot: Any, window: Any, core: Any) -> None
     for _ in range(5):
         corner_tap(qtbot, window)
     assert isinstance(window.current(), SignInScreen)  # a PIN is needed again
+
+
+def test_shutdown_stops_the_staff_timeout(qtbot: Any, window: Any, core: Any) -> None:
+    """A window shut down (at exit) while staff are signed in: their idle timer must not
+    fire later and write to a store that is closed by then."""
+    add_staff(core)
+    sign_in(qtbot, window)
+    assert window.staff.idle_timer.isActive()
+    window.shutdown()
+    assert not window.staff.idle_timer.isActive()
