@@ -33,10 +33,12 @@ check: lint test
 bench: $(STAMP)
 	@for b in bench/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
 
-## The one-dir bundle (build/dist/mashangban) and its own tests (selftest, upgrade).
+## The one-dir bundle (build/dist/mashangban; what goes in: build/bundle_rules.py) and
+## its own tests (selftest, upgrade, doctor, run, contents, the bundle probe).
 package: $(STAMP)
 	$(VENV)/bin/pip install -q "pyinstaller>=6.10,<7"
 	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath build/dist --workpath build/work build/mashangban.spec
+	@$(PY) bench/bench_package.py --size-only | grep '^bundle:'
 
 package-test: package
 	MASHANGBAN_PACKAGE=$(CURDIR)/build/dist/mashangban $(PY) -m pytest tests/package -p no:cacheprovider

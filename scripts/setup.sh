@@ -16,8 +16,17 @@ APT_PACKAGES=(
   libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0
   libnss3 libasound2
+  # The packaged build's other runtime libraries (docs/deployment.md lists them all;
+  # tests/package/test_bundle_contents.py checks both lists): speechd for the
+  # voice plugin, the rest for Qt, FFmpeg and Python's standard library.
+  libspeechd2 libdrm2 libxext6 libxrandr2 libxcb-glx0 libxcb-render0 libxcb-shm0
+  libxcb-sync1 libxcb-util1 libstdc++6 libgcc-s1 zlib1g libzstd1 liblzma5 libbz2-1.0
+  libbrotli1 libffi8 libssl3 libsqlite3-0 libuuid1 libgssapi-krb5-2
   fonts-wqy-microhei fontconfig
   xvfb xauth
+  # make package: PyInstaller reads libraries with objdump; the trimmed ICU data
+  # library is assembled and linked with as/ld (build/bundle_rules.py).
+  binutils
   postgresql
   python3-venv
 )
