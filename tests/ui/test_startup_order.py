@@ -3,7 +3,7 @@
 A subprocess (QT_IM_MODULE must be set before its QApplication) runs
 mashangban.launch.launch on a data directory. At Home's first paint it records
 which heavy libraries are already imported and what is still missing; it then
-waits until the devices, the search index and sync have arrived, and quits.
+waits until the devices, the search index, sync and the keyboard have arrived, and quits.
 bench/bench_ui_startup.py measures the time; this test guards the order.
 """
 
@@ -18,7 +18,16 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 
 # Each of these cost 25-300 ms of start-up when it was imported before the first paint.
-HEAVY = ("sqlalchemy", "alembic", "pypinyin", "jsonschema", "PIL", "zxingcpp", "requests")
+HEAVY = (
+    "sqlalchemy",
+    "alembic",
+    "pypinyin",
+    "jsonschema",
+    "PIL",
+    "zxingcpp",
+    "requests",
+    "PySide6.QtQuick",  # the keyboard: the QtQuick, QtQml and QtOpenGL bindings
+)
 
 PROBE = """
 import json, os, sys, time
@@ -44,6 +53,7 @@ class Probe(QObject):
                     "devices_open": window.ctx.devices.device_set is not None,
                     "indexed": window.ctx.catalog.index is not None,
                     "sync": window.ctx.sync.bridge is not None,
+                    "keyboard": window.keyboard.loaded,
                 }}
                 self.deadline = time.monotonic() + 30
                 QTimer.singleShot(50, self.poll)
@@ -56,6 +66,7 @@ class Probe(QObject):
             "printer": ctx.devices.printer is not None,
             "indexed": ctx.catalog.index is not None,
             "sync": ctx.sync.bridge is not None,
+            "keyboard": self.window.keyboard.loaded,
         }}
         if all(later.values()) or time.monotonic() > self.deadline:
             report["later"] = later
@@ -94,6 +105,13 @@ def test_home_is_painted_before_the_slow_parts_then_they_arrive(tmp_path: Path) 
         "devices_open": False,
         "indexed": False,
         "sync": False,
+        "keyboard": False,
     }
-    arrived = {"devices_open": True, "printer": True, "indexed": True, "sync": True}
+    arrived = {
+        "devices_open": True,
+        "printer": True,
+        "indexed": True,
+        "sync": True,
+        "keyboard": True,
+    }
     assert first["later"] == arrived and again["later"] == arrived

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtQuickWidgets import QQuickWidget
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -23,6 +23,9 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QWidget,
 )
+
+if TYPE_CHECKING:
+    from PySide6.QtQuickWidgets import QQuickWidget
 
 log = logging.getLogger(__name__)
 
@@ -36,19 +39,28 @@ class KeyboardDock(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.view = QQuickWidget()
-        self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.view.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
-        self.view.setResizeMode(QQuickWidget.ResizeMode.SizeRootObjectToView)
-        self.view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.view.setClearColor(Qt.GlobalColor.transparent)
-        # The panel's height follows its width; capped so the screen keeps room above.
-        self.view.setMaximumWidth(MAX_WIDTH)
-        layout.addWidget(self.view)
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        # Made by load(): importing QtQuick (and the QtOpenGL binding it pulls in, ~28 MB
+        # to read on a cold start) is not on the path to the first paint.
+        self.view: QQuickWidget | None = None
+        self._locale = "zh_CN"
         self.loaded = False
         self.setVisible(False)
+
+    def _make_view(self) -> QQuickWidget:
+        from PySide6.QtQuickWidgets import QQuickWidget
+
+        view = QQuickWidget()
+        view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        view.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
+        view.setResizeMode(QQuickWidget.ResizeMode.SizeRootObjectToView)
+        view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        view.setClearColor(Qt.GlobalColor.transparent)
+        # The panel's height follows its width; capped so the screen keeps room above.
+        view.setMaximumWidth(MAX_WIDTH)
+        self._layout.addWidget(view)
+        return view
 
     def load_soon(self, delay_ms: int = LOAD_DELAY_MS) -> None:
         """Load once the window is up and painted: Home needs no keyboard, start-up
@@ -59,6 +71,8 @@ class KeyboardDock(QWidget):
     def load(self) -> None:
         if self.loaded:
             return
+        if self.view is None:
+            self.view = self._make_view()
         self.view.setSource(QUrl.fromLocalFile(str(QML)))
         root = self.view.rootObject()
         if root is None:
@@ -71,15 +85,21 @@ class KeyboardDock(QWidget):
             app.focusChanged.connect(self._focus_changed)
         root.activeChanged.connect(self._sync)  # type: ignore[attr-defined]
         root.panelHeightChanged.connect(self._sync)  # type: ignore[attr-defined]
+        self.set_locale(self._locale)
         self._sync()
+
+    def _root(self) -> object | None:
+        return self.view.rootObject() if self.view is not None else None
 
     @property
     def active(self) -> bool:
-        root = self.view.rootObject()
-        return bool(root is not None and root.property("active"))
+        root = self._root()
+        return bool(root is not None and root.property("active"))  # type: ignore[attr-defined]
 
     def set_locale(self, locale: str) -> None:
-        root = self.view.rootObject()
+        """The keyboard's language (kept until the keyboard is loaded)."""
+        self._locale = locale
+        root = self.view.rootObject() if self.view is not None else None
         if root is not None:
             root.setProperty("locale", "zh_CN" if locale == "zh_CN" else "en_US")
 
@@ -94,8 +114,8 @@ class KeyboardDock(QWidget):
         method.show() if wants else method.hide()
 
     def _sync(self) -> None:
-        root = self.view.rootObject()
-        if root is None:
+        root = self.view.rootObject() if self.view is not None else None
+        if root is None or self.view is None:
             return
         height = int(root.property("panelHeight") or 0)
         self.view.setFixedHeight(max(1, height))
