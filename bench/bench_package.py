@@ -9,10 +9,12 @@ copies below PySide6/). It is broken down by part and the largest files listed.
 Start-up is measured as whole processes, parent-side wall clock from spawn to exit,
 for `mashangban run --windowed --exit-after-home` (which quits on the first idle
 event loop after Home is shown: painted, accepting input), against, in the same
-run, a bare PySide6 window process that does the same. Offscreen, a fresh data
-directory each time (so each start also creates and migrates its store). With
---cold the page cache is dropped before every start (a kiosk after power-on;
-needs root).
+run, a bare PySide6 window process that does the same. Offscreen. Two kiosk rows:
+the every-day start (an existing data directory: a kiosk switched on in the
+morning; the target applies to it) and the first start ever (a new data directory
+each time, so the store is created and migrated, keys are made and the bundled
+catalog is checked in full). With --cold the page cache is dropped before every
+start (a kiosk after power-on; needs root).
 """
 
 from __future__ import annotations
@@ -148,14 +150,25 @@ def main() -> None:
         return
     env = {k: v for k, v in os.environ.items() if not k.startswith("MASHANGBAN_")}
     env.update(QT_QPA_PLATFORM="offscreen", MASHANGBAN_SYNC__START_JITTER_S="0")
-    samples: dict[str, list[float]] = {"bare PySide6 window (python)": [], "packaged kiosk": []}
-    for _ in range(args.runs):  # alternate, so machine noise hits both alike
-        bare_cmd = [sys.executable, "-c", BARE]
-        samples["bare PySide6 window (python)"].append(timed(bare_cmd, env, cold=args.cold))
-        with tempfile.TemporaryDirectory() as data:
-            kiosk = [str(exe), "--data-dir", data, "run", "--windowed", "--exit-after-home"]
-            samples["packaged kiosk"].append(timed(kiosk, env, cold=args.cold))
-    bare = statistics.median(samples["bare PySide6 window (python)"])
+    bare_name, daily_name, first_name = (
+        "bare PySide6 window (python)",
+        "packaged kiosk, every-day start",
+        "packaged kiosk, first start ever",
+    )
+    samples: dict[str, list[float]] = {bare_name: [], daily_name: [], first_name: []}
+
+    def kiosk(data: str) -> list[str]:
+        return [str(exe), "--data-dir", data, "run", "--windowed", "--exit-after-home"]
+
+    with tempfile.TemporaryDirectory() as daily:
+        timed(kiosk(daily), env)  # its first start, not counted
+        for _ in range(args.runs):  # alternate, so machine noise hits all alike
+            bare_cmd = [sys.executable, "-c", BARE]
+            samples[bare_name].append(timed(bare_cmd, env, cold=args.cold))
+            samples[daily_name].append(timed(kiosk(daily), env, cold=args.cold))
+            with tempfile.TemporaryDirectory() as fresh:
+                samples[first_name].append(timed(kiosk(fresh), env, cold=args.cold))
+    bare = statistics.median(samples[bare_name])
     rows = [
         (
             name,
@@ -168,7 +181,7 @@ def main() -> None:
     ]
     print(f"\nstart-up, {'cold (page cache dropped before each start)' if args.cold else 'warm'}:")
     print(table(rows, ("what", "runs", "median ms", "max ms", "x bare")))
-    print(f"target: start to Home <= {START_TARGET_MS} ms")
+    print(f"target: every-day start to Home <= {START_TARGET_MS} ms")
 
 
 if __name__ == "__main__":

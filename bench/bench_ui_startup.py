@@ -8,10 +8,12 @@ the shutdown after it is not counted for either):
 
 - bare: imports PySide6, shows a QMainWindow; ready once the window has been
   painted and the event loop has come back idle (a queued zero-timer ran);
-- kiosk: `mashangban run --windowed` — the real `mashangban.launch.launch`, with
-  logging, the store, devices, the window, the keyboard and sync (the embedded
-  central); ready once the Home screen has been painted, its buttons are
-  enabled and the event loop has come back idle, i.e. a tap would be handled.
+- kiosk: `mashangban run --windowed` — the real command line (mashangban.cli.main)
+  and launch: configuration, logging, the store, the window; then devices, the
+  keyboard and sync (the embedded central) after the first paint; ready once the
+  Home screen has been painted, its buttons are enabled and the event loop has come
+  back idle, i.e. a tap would be handled. The configuration comes from the process
+  environment with the data directory given (as the command does).
 
 Budget: kiosk ≤ 5 × bare (medians), on an existing data directory; the very
 first start (store created, keys made, terminal enrolled) is reported apart.
@@ -78,16 +80,15 @@ def home_painted(obj):
     return obj is home and home.appeal.isEnabled() and home.appeal.isVisible()
 
 ready = Ready(home_painted); app.installEventFilter(ready)
-from mashangban.launch import launch
-from terminal.config import load_config
-config = load_config(None, env={{}}, overrides={{"store.data_dir": {data!r}}})
-raise SystemExit(launch(config, windowed=True))
+from mashangban.cli import main  # the command line, as `mashangban run` starts
+raise SystemExit(main(["--data-dir", {data!r}, "run", "--windowed"]))
 """
 )
 
 
 def run(code: str) -> float:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_LOGGING_RULES="*.warning=false")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MASHANGBAN_")}
+    env.update(QT_QPA_PLATFORM="offscreen", QT_LOGGING_RULES="*.warning=false")
     start = time.time()
     done = subprocess.run(
         [sys.executable, "-c", code], check=True, env=env, capture_output=True, text=True

@@ -7,37 +7,51 @@ set by an environment variable MASHANGBAN_<SECTION>__<KEY>.
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from types import ModuleType
 
-from mashangban.commands import audit, doctor, enroll, loadgen, queue, run, selftest, staff, sync
 from terminal.config import Config, ConfigError, load_config
 
-COMMANDS = {
-    "run": run,
-    "doctor": doctor,
-    "queue": queue,
-    "loadgen": loadgen,
-    "enroll": enroll,
-    "sync": sync,
-    "staff": staff,
-    "audit": audit,
-    "selftest": selftest,
-}
+# Command name → its module in mashangban/commands/, imported only when chosen: the
+# kiosk's `run` must not pay for sync's HTTP stack, SQLAlchemy or pydantic (~0.35 s).
+COMMANDS = ("run", "doctor", "queue", "loadgen", "enroll", "sync", "staff", "audit", "selftest")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def command_module(name: str) -> ModuleType:
+    return importlib.import_module(f"mashangban.commands.{name}")
+
+
+def _global_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--config", type=Path, help="configuration file (TOML)")
+    parser.add_argument("--data-dir", type=Path, help="data directory (overrides store.data_dir)")
+
+
+def chosen_command(argv: Sequence[str]) -> str | None:
+    """The command named in ``argv`` (after the global options), if it is a known one
+    and no help is asked for (help and usage errors are given by the whole parser)."""
+    probe = argparse.ArgumentParser(add_help=False)
+    _global_options(probe)
+    probe.add_argument("-h", "--help", action="store_true")
+    probe.add_argument("command", nargs="?")
+    known, _ = probe.parse_known_args(list(argv))
+    return known.command if known.command in COMMANDS and not known.help else None
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line, or with ``only`` that command's subparser (enough to
+    parse its arguments; help and errors about the command itself use the whole)."""
     parser = argparse.ArgumentParser(
         prog="mashangban",
         description="马上办 self-service terminal",
         epilog="Every configuration key can also be set as MASHANGBAN_<SECTION>__<KEY>.",
     )
-    parser.add_argument("--config", type=Path, help="configuration file (TOML)")
-    parser.add_argument("--data-dir", type=Path, help="data directory (overrides store.data_dir)")
+    _global_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="<command>", required=True)
-    for module in COMMANDS.values():
-        module.add_parser(sub)
+    for name in (only,) if only else COMMANDS:
+        command_module(name).add_parser(sub)
     return parser
 
 
@@ -53,14 +67,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         from central.cli import main as central_main
 
         return int(central_main(args_list[1:]) or 0)
-    parser = build_parser()
-    args = parser.parse_args(args_list)
+    args = build_parser(chosen_command(args_list)).parse_args(args_list)
     try:
         config = load(args)
     except ConfigError as exc:
         print(f"mashangban: configuration problem: {exc}", file=sys.stderr)
         return 2
-    result: int = COMMANDS[args.command].execute(config, args)
+    result: int = command_module(args.command).execute(config, args)
     return result
 
 

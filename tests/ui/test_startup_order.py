@@ -1,7 +1,7 @@
 """The real `mashangban run` start: Home is painted before the slow parts are loaded.
 
-A subprocess (QT_IM_MODULE must be set before its QApplication) runs
-mashangban.launch.launch on a data directory. At Home's first paint it records
+A subprocess (QT_IM_MODULE must be set before its QApplication) runs the command
+line (mashangban.cli.main ... run --windowed) on a data directory. At Home's first paint it records
 which heavy libraries are already imported and what is still missing; it then
 waits until the devices, the search index, sync and the keyboard have arrived, and quits.
 bench/bench_ui_startup.py measures the time; this test guards the order.
@@ -10,10 +10,11 @@ bench/bench_ui_startup.py measures the time; this test guards the order.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
+
+from tests.conftest import cli_env
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -76,16 +77,14 @@ class Probe(QObject):
             QTimer.singleShot(50, self.poll)
 
 probe = Probe(); app.installEventFilter(probe)
-from mashangban.launch import launch
-from terminal.config import load_config
-config = load_config(None, env={{}}, overrides={{"store.data_dir": {data!r}}})
-raise SystemExit(launch(config, windowed=True))
+from mashangban.cli import main  # the command line, as `mashangban run` starts
+raise SystemExit(main(["--data-dir", {data!r}, "run", "--windowed"]))
 """
 
 
 def start(data: Path) -> dict[str, dict[str, object]]:
     code = PROBE.format(repo=str(REPO), heavy=HEAVY, data=str(data))
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_LOGGING_RULES="*.warning=false")
+    env = dict(cli_env(data), QT_LOGGING_RULES="*.warning=false")
     done = subprocess.run(
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120
     )
