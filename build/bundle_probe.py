@@ -43,7 +43,6 @@ def pump(app: Any, ms: int) -> None:
 
 def keyboard(app: Any) -> dict[str, object]:
     """The real dock (ui/widgets/keyboard_dock.py) types 你好 then "ok" into a line edit."""
-    from PySide6.QtQml import QQmlExpression
     from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
     from ui.widgets.keyboard_dock import KeyboardDock
@@ -64,15 +63,7 @@ def keyboard(app: Any) -> dict[str, object]:
     field.setFocus()
     pump(app, 300)
     result["shown"] = dock.isVisible()
-    root = dock.view.rootObject()
-
-    def qml(expression: str) -> object:
-        evaluated = QQmlExpression(dock.view.rootContext(), root, expression)
-        value, _undefined = evaluated.evaluate()
-        if evaluated.hasError():
-            raise RuntimeError(evaluated.error().toString())
-        return value
-
+    qml = dock.evaluate
     for ch in "nihao":
         qml(f"inputContext.inputEngine.virtualKeyClick(Qt.Key_{ch.upper()}, '{ch}', 0)")
         pump(app, 30)

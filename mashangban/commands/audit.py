@@ -66,13 +66,20 @@ def _verify(trail: AuditTrail, as_json: bool) -> int:
 BAD_SINCE = f"{PROG}: --since wants a date like 2026-11-27 or 2026-11-27T08:30"
 
 
-def _list(trail: AuditTrail, args: argparse.Namespace, tz: ZoneInfo) -> int:
+class BadSince(Exception):
+    pass
+
+
+def _since_arg(args: argparse.Namespace, tz: ZoneInfo) -> datetime | None:
     try:
-        since = _since(args.since, tz)
+        return _since(args.since, tz)
     except ValueError:
         print(BAD_SINCE, file=sys.stderr)
-        return 2
-    rows = trail.records(since=since, limit=args.limit)
+        raise BadSince from None
+
+
+def _list(trail: AuditTrail, args: argparse.Namespace, tz: ZoneInfo) -> int:
+    rows = trail.records(since=_since_arg(args, tz), limit=args.limit)
     if args.json:
         print(json.dumps([r.as_json() for r in rows], ensure_ascii=False, indent=2))
         return 0
@@ -82,13 +89,8 @@ def _list(trail: AuditTrail, args: argparse.Namespace, tz: ZoneInfo) -> int:
 
 
 def _export(trail: AuditTrail, args: argparse.Namespace, tz: ZoneInfo) -> int:
-    try:
-        since = _since(args.since, tz)
-    except ValueError:
-        print(BAD_SINCE, file=sys.stderr)
-        return 2
     out = Path(args.out)
-    rows = trail.records(since=since)
+    rows = trail.records(since=_since_arg(args, tz))
     document = {
         "verification": trail.verify().as_json(),
         "since": args.since,
@@ -125,6 +127,8 @@ def execute(config: Config, args: argparse.Namespace) -> int:
         return _list(trail, args, tz)
     except AuditKeyMissing as exc:
         print(f"{PROG}: {exc}", file=sys.stderr)
+        return 2
+    except BadSince:
         return 2
     finally:
         core.close()

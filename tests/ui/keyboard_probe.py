@@ -22,7 +22,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from PySide6.QtCore import QEventLoop
-from PySide6.QtQml import QQmlExpression
 from PySide6.QtWidgets import QApplication
 
 
@@ -60,15 +59,7 @@ def main(data_dir: str) -> dict[str, object]:
         pump(300)
         result["focused"] = app.focusWidget() is field
         result["keyboard_shown"] = dock.isVisible()
-        root = dock.view.rootObject()
-
-        def qml(expression: str) -> object:
-            evaluated = QQmlExpression(dock.view.rootContext(), root, expression)
-            value, _undefined = evaluated.evaluate()
-            if evaluated.hasError():
-                raise RuntimeError(evaluated.error().toString())
-            return value
-
+        qml = dock.evaluate
         for ch in "nihao":
             qml(f"inputContext.inputEngine.virtualKeyClick(Qt.Key_{ch.upper()}, '{ch}', 0)")
             pump(30)

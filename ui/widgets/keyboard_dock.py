@@ -96,6 +96,20 @@ class KeyboardDock(QWidget):
         root = self._root()
         return bool(root is not None and root.property("active"))  # type: ignore[attr-defined]
 
+    def evaluate(self, expression: str) -> object:
+        """A QML expression evaluated in the loaded keyboard's context: the probes
+        (tests/ui/keyboard_probe.py, build/bundle_probe.py) drive the pinyin engine with
+        ``inputContext.inputEngine.virtualKeyClick(...)`` this way."""
+        from PySide6.QtQml import QQmlExpression
+
+        if self.view is None or self.view.rootObject() is None:
+            raise RuntimeError("the keyboard is not loaded")
+        evaluated = QQmlExpression(self.view.rootContext(), self.view.rootObject(), expression)
+        value, _undefined = evaluated.evaluate()
+        if evaluated.hasError():
+            raise RuntimeError(evaluated.error().toString())
+        return value
+
     def set_locale(self, locale: str) -> None:
         """The keyboard's language (kept until the keyboard is loaded)."""
         self._locale = locale
