@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtQuickWidgets import QQuickWidget
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -23,9 +23,6 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QWidget,
 )
-
-if TYPE_CHECKING:
-    from PySide6.QtQuickWidgets import QQuickWidget
 
 log = logging.getLogger(__name__)
 
@@ -41,16 +38,15 @@ class KeyboardDock(QWidget):
         super().__init__(parent)
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
-        # Made by load(): importing QtQuick (and the QtOpenGL binding it pulls in, ~28 MB
-        # to read on a cold start) is not on the path to the first paint.
-        self.view: QQuickWidget | None = None
+        # Made now, before the window is shown, although its QML loads later: a
+        # QQuickWidget added to a shown window makes Qt recreate the native window on
+        # xcb (the kiosk would vanish and come back ~0.3 s after Home appeared).
+        self.view: QQuickWidget = self._make_view()
         self._locale = "zh_CN"
         self.loaded = False
         self.setVisible(False)
 
     def _make_view(self) -> QQuickWidget:
-        from PySide6.QtQuickWidgets import QQuickWidget
-
         view = QQuickWidget()
         view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         view.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
@@ -71,8 +67,6 @@ class KeyboardDock(QWidget):
     def load(self) -> None:
         if self.loaded:
             return
-        if self.view is None:
-            self.view = self._make_view()
         self.view.setSource(QUrl.fromLocalFile(str(QML)))
         root = self.view.rootObject()
         if root is None:
@@ -88,13 +82,10 @@ class KeyboardDock(QWidget):
         self.set_locale(self._locale)
         self._sync()
 
-    def _root(self) -> object | None:
-        return self.view.rootObject() if self.view is not None else None
-
     @property
     def active(self) -> bool:
-        root = self._root()
-        return bool(root is not None and root.property("active"))  # type: ignore[attr-defined]
+        root = self.view.rootObject()
+        return bool(root is not None and root.property("active"))
 
     def evaluate(self, expression: str) -> object:
         """A QML expression evaluated in the loaded keyboard's context: the probes
@@ -102,7 +93,7 @@ class KeyboardDock(QWidget):
         ``inputContext.inputEngine.virtualKeyClick(...)`` this way."""
         from PySide6.QtQml import QQmlExpression
 
-        if self.view is None or self.view.rootObject() is None:
+        if self.view.rootObject() is None:
             raise RuntimeError("the keyboard is not loaded")
         evaluated = QQmlExpression(self.view.rootContext(), self.view.rootObject(), expression)
         value, _undefined = evaluated.evaluate()
@@ -113,7 +104,7 @@ class KeyboardDock(QWidget):
     def set_locale(self, locale: str) -> None:
         """The keyboard's language (kept until the keyboard is loaded)."""
         self._locale = locale
-        root = self.view.rootObject() if self.view is not None else None
+        root = self.view.rootObject()
         if root is not None:
             root.setProperty("locale", "zh_CN" if locale == "zh_CN" else "en_US")
 
@@ -128,8 +119,8 @@ class KeyboardDock(QWidget):
         method.show() if wants else method.hide()
 
     def _sync(self) -> None:
-        root = self.view.rootObject() if self.view is not None else None
-        if root is None or self.view is None:
+        root = self.view.rootObject()
+        if root is None:
             return
         height = int(root.property("panelHeight") or 0)
         self.view.setFixedHeight(max(1, height))
