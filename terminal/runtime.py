@@ -56,8 +56,11 @@ class TerminalCore:
         self.store.close()
 
 
-def start_core(config: Config, *, configure_logging: bool = True) -> TerminalCore:
-    """Open the store and identity for this configuration."""
+def start_core(
+    config: Config, *, configure_logging: bool = True, audit_config: bool = False
+) -> TerminalCore:
+    """Open the store and identity for this configuration. ``audit_config``: the kiosk
+    itself is starting, so a change of its settings is recorded (config_changes.py)."""
     os.umask(0o077)  # everything the terminal writes is for its own user only
     paths = DataPaths(config.data_dir)
     paths.ensure()
@@ -96,7 +99,8 @@ def start_core(config: Config, *, configure_logging: bool = True) -> TerminalCor
     core = TerminalCore(config, paths, store, local_key, identity, confirmer)
     if purged:
         _audit_purge(core, purged)
-    _audit_config_changes(core)
+    if audit_config:
+        _audit_config_changes(core)
     log.info("core started: store %s, terminal %s", paths.store_file, core.terminal_code)
     return core
 

@@ -2,11 +2,13 @@
 
 Technicians change a terminal's settings by editing its TOML file or its
 environment (docs/configuration.md); the terminal cannot know who did it, but it
-can notice. At every start the effective settings are fingerprinted, key by key
-(a short SHA-256 of each value, never the value), and compared with the
-fingerprint kept in `kv`. When keys differ, one `config_change` record names them
-(actor `system`: the editor is not known) and the new fingerprint is stored in the
-same transaction. The first start only stores the fingerprint.
+can notice. At every start of the kiosk (`mashangban run`; not the other commands,
+whose shell environment is a technician's, not the kiosk's) the effective settings
+are fingerprinted, key by key (a short SHA-256 of each value, never the value;
+`store.data_dir` as the resolved directory), and compared with the fingerprint kept
+in `kv`. When keys differ, one `config_change` record names them (actor `system`:
+the editor is not known) and the new fingerprint is stored, in one transaction
+with the comparison. The first start only stores the fingerprint.
 
 The comparison costs well under a millisecond and plain SQL; the audit trail (and
 with it SQLAlchemy) is imported only when something changed.
@@ -37,6 +39,8 @@ def fingerprint(config: Config) -> dict[str, str]:
     result = {}
     for section in SECTION_TYPES:
         for key, value in config.section(section).items():
+            if (section, key) == ("store", "data_dir"):  # "d" and "/srv/d" are one place
+                value = str(config.data_dir)
             text = json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
             result[f"{section}.{key}"] = hashlib.sha256(text.encode()).hexdigest()[:16]
     return result
@@ -85,22 +89,26 @@ def audit_config_changes(core: TerminalCore) -> list[str]:
     """Record a `config_change` if the settings differ from the last start's; returns
     the changed keys (empty on the first start and when nothing changed)."""
     new = fingerprint(core.config)
-    old = core.store.read(_stored)
-    if old == new:
-        return []
-    changed = [] if old is None else changed_keys(old, new)
-    if not changed:  # the first start: nothing to compare with
-        core.store.writer.run(lambda conn: _store(conn, new))
+    if core.store.read(_stored) == new:  # the every-day case: plain SQL, nothing else
         return []
     from terminal.audit.trail import AuditTrail  # only now: it imports SQLAlchemy
 
     trail = AuditTrail.for_core(core)
-    detail: dict[str, actions.DetailValue] = {"count": len(changed), "keys": keys_text(changed)}
 
-    def record(conn: sqlite3.Connection) -> None:
-        trail.append_in(conn, actions.SYSTEM, actions.CONFIG_CHANGE, "ok", detail)
-        _store(conn, new)
+    def compare_and_record(conn: sqlite3.Connection) -> list[str]:
+        old = _stored(conn)  # again, inside the writer's transaction
+        changed = [] if old is None else changed_keys(old, new)
+        if changed:
+            detail: dict[str, actions.DetailValue] = {
+                "count": len(changed),
+                "keys": keys_text(changed),
+            }
+            trail.append_in(conn, actions.SYSTEM, actions.CONFIG_CHANGE, "ok", detail)
+        if old != new:
+            _store(conn, new)
+        return changed
 
-    core.store.writer.run(record)
-    log.warning("configuration changed since the last start: %s", ", ".join(changed))
+    changed: list[str] = core.store.writer.run(compare_and_record)
+    if changed:
+        log.warning("configuration changed since the last start: %s", ", ".join(changed))
     return changed

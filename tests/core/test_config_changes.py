@@ -15,7 +15,8 @@ from tests.conftest import make_config
 
 def start_and_close(data_dir: Path, **overrides: Any) -> list[tuple[str, str, dict[str, Any]]]:
     """Start a core with these settings; the config_change records so far."""
-    core = start_core(make_config(data_dir, **overrides), configure_logging=False)
+    config = make_config(data_dir, **overrides)
+    core = start_core(config, configure_logging=False, audit_config=True)
     try:
         rows = AuditTrail.for_core(core).records()
         assert AuditTrail.for_core(core).verify().ok
@@ -62,3 +63,24 @@ def test_many_changed_keys_fit_the_detail_limit() -> None:
     assert len(text) <= 64 and text.endswith(f"+{9 - text.count(',')}")
     assert text.startswith("section0.some_long_key_name,")
     assert keys_text(["ui.voice"]) == "ui.voice"
+
+
+def test_other_commands_and_the_spelling_of_the_data_dir_change_nothing(
+    data_dir: Path, monkeypatch: Any
+) -> None:
+    start_and_close(data_dir)
+    # A technician's command with another log level (its own shell) is not the kiosk.
+    other = start_core(make_config(data_dir, logging__level="DEBUG"), configure_logging=False)
+    other.close()
+    monkeypatch.chdir(data_dir.parent)  # the same directory, written relatively
+    relative = start_core(
+        make_config(Path(data_dir.name)), configure_logging=False, audit_config=True
+    )
+    try:
+        assert relative.paths.store_file.resolve() == (data_dir / "store.sqlite3").resolve()
+        records = AuditTrail.for_core(relative).records()
+        assert [r for r in records if r.action == "config_change"] == []
+    finally:
+        relative.close()
+    # and the kiosk's own next start, after all that, still sees no change
+    assert start_and_close(data_dir) == []
