@@ -124,9 +124,13 @@ def launch(config: Config, *, windowed: bool, exit_after_home: bool = False) -> 
         log.info("window shown")
 
         def open_devices() -> None:  # before sync starts: heartbeats report their states
-            devices.adopt(open_peripherals(config))
+            try:
+                devices.adopt(open_peripherals(config))
+                log.info("devices opened")
+            except Exception as exc:  # the kiosk goes on: no printer → the QR on screen
+                log.exception("devices could not be opened; every device shows offline")
+                devices.failure = f"devices could not be opened: {type(exc).__name__}"
             window.feed.refresh_devices()
-            log.info("devices opened")
 
         window.first_paint.then(open_devices)
         watchdog = Watchdog(window)  # systemd: READY once Home is up, then heartbeats

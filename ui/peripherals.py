@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from terminal.config import Config
-from terminal.devices.state import DeviceState, DeviceStatus
+from terminal.devices.state import DEVICE_NAMES, DeviceState, DeviceStatus
 
 if TYPE_CHECKING:  # the drivers are imported by open_peripherals, after the first paint
     from terminal.devices.camera import Camera
@@ -62,10 +62,15 @@ class Peripherals:
     camera: PhotoSource | None = None
     microphone: VoiceSource | None = None
     device_set: DeviceSet | None = field(default=None, repr=False)
+    failure: str = ""  # why the devices could not be opened at all (launch.py)
 
     def states(self) -> dict[str, DeviceState]:
         """Each device's state (blocks up to ~1 s per device: io lane only)."""
-        return self.device_set.states() if self.device_set is not None else {}
+        if self.device_set is not None:
+            return self.device_set.states()
+        if self.failure:  # staff and the heartbeat see every device offline, and why
+            return {name: DeviceState(DeviceStatus.OFFLINE, self.failure) for name in DEVICE_NAMES}
+        return {}
 
     def close(self) -> None:
         if self.device_set is not None:

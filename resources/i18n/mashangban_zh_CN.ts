@@ -4,7 +4,7 @@
 <context>
     <name>AppealWizard</name>
     <message>
-        <location filename="../../ui/screens/appeal/wizard.py" line="+108"/>
+        <location filename="../../ui/screens/appeal/wizard.py" line="+80"/>
         <source>File an appeal</source>
         <translation>我要反映诉求</translation>
     </message>
@@ -37,7 +37,7 @@
 <context>
     <name>ApplicationScreen</name>
     <message>
-        <location filename="../../ui/screens/services/application.py" line="+81"/>
+        <location filename="../../ui/screens/services/application.py" line="+69"/>
         <source>Apply here</source>
         <translation>在本机申请</translation>
     </message>
@@ -90,7 +90,7 @@
 <context>
     <name>AppointmentScreen</name>
     <message>
-        <location filename="../../ui/screens/services/appointment.py" line="+72"/>
+        <location filename="../../ui/screens/services/appointment.py" line="+61"/>
         <source>Book a visit</source>
         <translation>预约办理</translation>
     </message>
@@ -455,7 +455,7 @@
 <context>
     <name>DiagnosticsScreen</name>
     <message>
-        <location filename="../../ui/staff/diagnostics.py" line="+75"/>
+        <location filename="../../ui/staff/diagnostics.py" line="+76"/>
         <source>Staff: diagnostics</source>
         <translation>工作人员：诊断</translation>
     </message>
@@ -801,7 +801,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+188"/>
+        <location filename="../../ui/main_window.py" line="+197"/>
         <source>Leave this and go home?</source>
         <translation>离开并回到首页吗？</translation>
     </message>
@@ -1064,7 +1064,7 @@
 <context>
     <name>RatingScreen</name>
     <message>
-        <location filename="../../ui/screens/rating.py" line="+24"/>
+        <location filename="../../ui/screens/rating.py" line="+28"/>
         <source>Very satisfied</source>
         <translation>非常满意</translation>
     </message>
@@ -1400,7 +1400,7 @@
 <context>
     <name>SearchScreen</name>
     <message>
-        <location filename="../../ui/screens/services/search.py" line="+51"/>
+        <location filename="../../ui/screens/services/search.py" line="+52"/>
         <source>Search services</source>
         <translation>搜索办事事项</translation>
     </message>
@@ -1547,17 +1547,32 @@
 <context>
     <name>StatusStrip</name>
     <message>
-        <location filename="../../ui/widgets/status_strip.py" line="+77"/>
+        <location filename="../../ui/widgets/status_strip.py" line="+78"/>
         <source>Printer</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>ID card reader</source>
         <translation>读卡器</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Code scanner</source>
+        <translation>扫码器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Camera</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Microphone</source>
+        <translation>麦克风</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>out of paper</source>
         <translation>缺纸</translation>
     </message>
@@ -1572,7 +1587,7 @@
         <translation>故障</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>{device}: {what}</source>
         <translation>{device}：{what}</translation>
     </message>

@@ -20,12 +20,10 @@ from terminal.devices.printer import ReceiptPrinter, printer_from_settings
 from terminal.devices.printer.factory import SystemPrinterFactory
 from terminal.devices.printer.interface import PrintOutcome
 from terminal.devices.scanner import CodeScanner, scanner_from_settings
-from terminal.devices.state import DeviceState, DeviceStatus
+from terminal.devices.state import DEVICE_NAMES, DeviceState, DeviceStatus
 from terminal.receipts.model import Receipt
 
 log = logging.getLogger(__name__)
-
-DEVICE_NAMES = ("printer", "card_reader", "scanner", "camera", "microphone")
 
 
 class MisconfiguredPrinter:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+DEVICE_NAMES = ("printer", "card_reader", "scanner", "camera", "microphone")
+
 
 class DeviceStatus(StrEnum):
     OK = "ok"

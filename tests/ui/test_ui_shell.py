@@ -9,6 +9,7 @@ from conftest import commit_text
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QPushButton
 
 from terminal.devices.state import DeviceState, DeviceStatus
+from ui.peripherals import Peripherals
 from ui.screens.crash_screen import CrashScreen
 from ui.screens.home import HomeScreen
 from ui.theme import HIGH_CONTRAST, MIN_TARGET_PX, MIN_TEXT_PX, NORMAL, contrast_ratio
@@ -107,6 +108,28 @@ def test_status_strip_speaks_plain_words(window: Any) -> None:
     strip.set_online(True)
     strip.set_queue_depth(3)
     assert strip.network.text() == "● Online" and "3" in strip.queue.text()
+
+
+def test_the_strip_names_each_device_and_ignores_optional_ones_not_fitted(window: Any) -> None:
+    strip = window.strip
+    offline, absent = DeviceState(DeviceStatus.OFFLINE, "x"), DeviceState(DeviceStatus.ABSENT)
+    strip.set_devices({"camera": absent, "microphone": absent, "scanner": absent})
+    assert strip.devices.text() == ""  # a terminal without a camera has no camera problem
+    strip.set_devices({"card_reader": absent, "scanner": offline, "camera": offline})
+    assert strip.devices.text() == (
+        "Camera: not working  ID card reader: not installed  Code scanner: not working"
+    )
+    window.top_bar.language.click()
+    assert strip.devices.text() == "摄像头：故障  读卡器：未安装  扫码器：故障"
+
+
+def test_devices_that_could_not_be_opened_show_as_offline_with_the_reason() -> None:
+    failed = Peripherals(failure="devices could not be opened: ImportError")
+    states = failed.states()
+    assert set(states) == {"printer", "card_reader", "scanner", "camera", "microphone"}
+    assert {s.status for s in states.values()} == {DeviceStatus.OFFLINE}
+    assert {s.reason for s in states.values()} == {"devices could not be opened: ImportError"}
+    assert Peripherals().states() == {}  # not opened yet: nothing to report
 
 
 def test_crash_path_logs_no_personal_data_and_recovers(

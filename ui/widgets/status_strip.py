@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 from terminal.devices.state import DeviceState, DeviceStatus
 from ui.widgets.labels import label, set_role
 
+OPTIONAL_DEVICES = ("scanner", "camera", "microphone")
+
 
 class StatusStrip(QWidget):
     """Shows the terminal's state; fed by the sync bridge's signals and device polls."""
@@ -69,18 +71,28 @@ class StatusStrip(QWidget):
         self.branch.setVisible(not compact)
 
     def problems(self) -> list[str]:
-        """Each device that is not OK, in plain words."""
+        """Each device that is not OK, in plain words. A camera, microphone or scanner
+        this terminal simply does not have is no problem of the citizen's."""
+        names = {
+            "printer": self.tr("Printer"),
+            "card_reader": self.tr("ID card reader"),
+            "scanner": self.tr("Code scanner"),
+            "camera": self.tr("Camera"),
+            "microphone": self.tr("Microphone"),
+        }
         words = []
         for name, state in sorted(self.device_states.items()):
             if state.status is DeviceStatus.OK:
                 continue
-            device = self.tr("Printer") if name == "printer" else self.tr("ID card reader")
+            if state.status is DeviceStatus.ABSENT and name in OPTIONAL_DEVICES:
+                continue
             if state.status is DeviceStatus.PAPER_OUT:
                 what = self.tr("out of paper")
             elif state.status is DeviceStatus.ABSENT:
                 what = self.tr("not installed")
             else:
                 what = self.tr("not working")
+            device = names.get(name, name)
             words.append(self.tr("{device}: {what}").format(device=device, what=what))
         return words
 
