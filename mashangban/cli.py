@@ -32,11 +32,14 @@ def _global_options(parser: argparse.ArgumentParser) -> None:
 def chosen_command(argv: Sequence[str]) -> str | None:
     """The command named in ``argv`` (after the global options), if it is a known one
     and no help is asked for (help and usage errors are given by the whole parser)."""
-    probe = argparse.ArgumentParser(add_help=False)
+    probe = argparse.ArgumentParser(prog="mashangban", add_help=False, exit_on_error=False)
     _global_options(probe)
     probe.add_argument("-h", "--help", action="store_true")
     probe.add_argument("command", nargs="?")
-    known, _ = probe.parse_known_args(list(argv))
+    try:
+        known, _ = probe.parse_known_args(list(argv))
+    except argparse.ArgumentError:  # e.g. --config without a file: the whole parser says so
+        return None
     return known.command if known.command in COMMANDS and not known.help else None
 
 

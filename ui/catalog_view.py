@@ -139,7 +139,17 @@ class CatalogFeed(QObject):
         if self._indexing or view.index is not None:
             return
         self._indexing = True
-        self._ops.run("io", lambda: build_index(view.catalog), success=self._indexed(view))
+        self._ops.run(
+            "io",
+            lambda: build_index(view.catalog),
+            success=self._indexed(view),
+            failure=self._index_failed,
+        )
+
+    def _index_failed(self, exc: BaseException) -> None:
+        """Logged; the next search screen to open tries again."""
+        log.error("search index not built: %s", type(exc).__name__)
+        self._indexing = False
 
     def _indexed(self, view: CatalogView) -> Any:
         def done(index: SearchIndex) -> None:

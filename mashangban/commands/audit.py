@@ -91,8 +91,9 @@ def _list(trail: AuditTrail, args: argparse.Namespace, tz: ZoneInfo) -> int:
 def _export(trail: AuditTrail, args: argparse.Namespace, tz: ZoneInfo) -> int:
     out = Path(args.out)
     rows = trail.records(since=_since_arg(args, tz))
+    verification = trail.verify()
     document = {
-        "verification": trail.verify().as_json(),
+        "verification": verification.as_json(),
         "since": args.since,
         "records": [r.as_json() for r in rows],
     }
@@ -112,6 +113,10 @@ def _export(trail: AuditTrail, args: argparse.Namespace, tz: ZoneInfo) -> int:
     detail: dict[str, actions.DetailValue] = {"what": "audit", "count": len(rows)}
     trail.record(actions.TECHNICIAN_CLI, actions.EXPORT, "ok", detail)
     print(f"{len(rows)} audit records written to {out}")
+    if not verification.ok:  # exported all the same: a broken chain is evidence too
+        print(f"{PROG}: the audit trail is BROKEN at record {verification.first_bad_seq}: "
+              f"{verification.problem}", file=sys.stderr)  # fmt: skip
+        return 2
     return 0
 
 

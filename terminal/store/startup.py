@@ -69,8 +69,9 @@ class OpenStore:
             conn.execute("BEGIN")
             try:
                 return fn(conn)
-            finally:
-                conn.execute("COMMIT")
+            finally:  # a read commits nothing; never hide fn's own error
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
         finally:
             conn.close()
 

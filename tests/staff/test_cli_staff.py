@@ -97,6 +97,10 @@ def test_audit_verify_exits_2_at_the_first_bad_record(data_dir: Path) -> None:
     }  # fmt: skip
     text = mashangban(data_dir, "audit", "verify")
     assert text.returncode == 2 and "BROKEN at record 2" in text.stdout
+    out = data_dir.parent / "broken-export.json"  # exported all the same, and said so
+    export = mashangban(data_dir, "audit", "export", "--out", str(out))
+    assert export.returncode == 2 and "BROKEN at record 2" in export.stderr
+    assert json.loads(out.read_text(encoding="utf-8"))["verification"]["ok"] is False
 
 
 def test_audit_list_since(data_dir: Path) -> None:
