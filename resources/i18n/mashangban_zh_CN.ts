@@ -453,6 +453,74 @@
     </message>
 </context>
 <context>
+    <name>DeviceWords</name>
+    <message>
+        <location filename="../../ui/staff/device_words.py" line="+24"/>
+        <source>Receipt printer</source>
+        <translation>小票打印机</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID card reader</source>
+        <translation>身份证读卡器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code scanner</source>
+        <translation>扫码器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Camera</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Microphone</source>
+        <translation>麦克风</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Load a new 80 mm paper roll, then reprint from the staff page.</source>
+        <translation>请装入新的 80 毫米纸卷，然后在工作人员页面补打回执。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check the printer&apos;s power, cable and cover. Citizens get the QR code on screen meanwhile. If it stays like this, call the technician.</source>
+        <translation>请检查打印机的电源、连线和盖板。在此期间群众可在屏幕上看到二维码。如仍无法使用，请联系技术人员。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No printer is set up: receipts are shown on screen only.</source>
+        <translation>本终端未配置打印机：回执只在屏幕上显示。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check the reader&apos;s cable. Citizens can type their details instead.</source>
+        <translation>请检查读卡器连线。群众可以改为手动输入信息。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No ID card reader: citizens type their details.</source>
+        <translation>本终端没有身份证读卡器：群众手动输入信息。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check the scanner&apos;s cable. Receipt numbers can be typed instead.</source>
+        <translation>请检查扫码器连线。回执编号可以手动输入。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check the camera&apos;s cable; photos cannot be taken meanwhile.</source>
+        <translation>请检查摄像头连线；在此期间无法拍照。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check the microphone; voice notes cannot be recorded meanwhile.</source>
+        <translation>请检查麦克风；在此期间无法录音。</translation>
+    </message>
+</context>
+<context>
     <name>DiagnosticsScreen</name>
     <message>
         <location filename="../../ui/staff/diagnostics.py" line="+76"/>
@@ -1494,7 +1562,7 @@
 <context>
     <name>StatusScreen</name>
     <message>
-        <location filename="../../ui/staff/status_screen.py" line="+44"/>
+        <location filename="../../ui/staff/status_screen.py" line="+47"/>
         <source>Staff: devices and network</source>
         <translation>工作人员：设备和网络</translation>
     </message>
@@ -1504,7 +1572,7 @@
         <translation>重新检查</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>Sync is not running: submissions stay on this terminal.</source>
         <translation>没有运行同步：提交的内容保存在本终端。</translation>
     </message>
@@ -1547,7 +1615,7 @@
 <context>
     <name>StatusStrip</name>
     <message>
-        <location filename="../../ui/widgets/status_strip.py" line="+78"/>
+        <location filename="../../ui/widgets/status_strip.py" line="+77"/>
         <source>Printer</source>
         <translation>打印机</translation>
     </message>

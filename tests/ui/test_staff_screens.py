@@ -142,6 +142,11 @@ def test_devices_and_network_in_plain_words(qtbot: Any, window: Any, core: Any) 
     assert "→" in text  # advice for the printer
     assert "Sync is not running" in status.network.text()
     assert "Waiting to send: 0" in status.sync_line.text()
+    assert "Load a new 80 mm paper roll" in text
+    window.top_bar.language.click()  # the clerk reads it in Chinese
+    chinese = status.devices.texts()
+    assert "小票打印机" in chinese and "请装入新的 80 毫米纸卷" in chinese
+    assert "paper_out" in chinese  # the driver's own words stay, for the technician
 
 
 def test_diagnostics_shows_the_doctor_checks(qtbot: Any, window: Any, core: Any) -> None:

@@ -8,11 +8,12 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtWidgets import QVBoxLayout
 
-from terminal.doctor_devices import device_checks
+from terminal.devices.state import DeviceState
 from terminal.submissions.queue import queue_stats
 from ui.context import KioskContext
 from ui.screens.base import Screen
 from ui.staff.check_list import CheckList
+from ui.staff.device_words import DeviceWords
 from ui.staff.mode import StaffMode
 from ui.widgets.buttons import touch_button
 from ui.widgets.labels import label
@@ -32,6 +33,8 @@ class StatusScreen(Screen):
         self.network = label("", "heading")
         self.sync_line = label("", "muted")
         self.devices = CheckList()
+        self.words = DeviceWords(self)
+        self._states: dict[str, DeviceState] = {}
         self.refresh_button = touch_button("", "primary")
         self.refresh_button.clicked.connect(self.refresh)
         layout.addWidget(self.network)
@@ -45,6 +48,7 @@ class StatusScreen(Screen):
 
     def retranslate(self) -> None:
         self.refresh_button.setText(self.tr("Check again"))
+        self.devices.set_checks(self.words.checks(self._states))  # in the new language
         self._show_network()
 
     def opened(self) -> None:
@@ -53,12 +57,14 @@ class StatusScreen(Screen):
     def refresh(self) -> None:
         states = self.ctx.devices.states
         store = self.ctx.core.store
-        self.ctx.ops.run(
-            "io", lambda: device_checks(states()), success=self.devices.set_checks, owner=self
-        )
+        self.ctx.ops.run("io", states, success=self._devices, owner=self)
         self.ctx.ops.run(
             "store", lambda: queue_stats(store).by_state, success=self._queue, owner=self
         )
+
+    def _devices(self, states: dict[str, DeviceState]) -> None:
+        self._states = states
+        self.devices.set_checks(self.words.checks(states))
 
     def _queue(self, by_state: dict[str, int]) -> None:
         self.queue = by_state
