@@ -22,6 +22,7 @@ from central.services.staff import (
     NewAccount,
     account_exists,
     add_account,
+    assign_terminals,
     list_accounts,
     normalize_terminal,
     set_enabled,
@@ -65,6 +66,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         op = action(name, text)
         op.add_argument("staff_id", metavar="ID")
         op.set_defaults(handler=handler)
+    assign = action("assign", "choose the terminals an account is for (replaces the list)")
+    assign.add_argument("staff_id", metavar="ID")
+    where = assign.add_mutually_exclusive_group(required=True)
+    where.add_argument(
+        "--terminal",
+        action="append",
+        default=[],
+        metavar="ID|CODE",
+        help="this terminal (id or 4-digit code; repeat for more)",
+    )
+    where.add_argument("--all", action="store_true", help="every terminal")
+    assign.set_defaults(handler=run_assign)
     reset = action("reset-pin", "set a new PIN (the terminal also clears a lock)")
     reset.add_argument("staff_id", metavar="ID")
     reset.add_argument("--pin-stdin", action="store_true", help="read the PIN as one stdin line")
@@ -113,6 +126,16 @@ def run_enable(args: argparse.Namespace, config: CentralConfig) -> int:
     core = open_core(config)
     set_enabled(core.store, args.staff_id, True, core.clock.now())
     print(f"enabled {args.staff_id}")
+    return 0
+
+
+def run_assign(args: argparse.Namespace, config: CentralConfig) -> int:
+    core = open_core(config)
+    terminals = [] if args.all else args.terminal
+    for note in assign_terminals(core.store, args.staff_id, terminals, core.clock.now()):
+        print(f"note: {note}", file=sys.stderr)
+    where = ", ".join(terminals) if terminals else "all terminals"
+    print(f"{args.staff_id} is now for {where}")
     return 0
 
 

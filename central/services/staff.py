@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import delete, or_, select
 from sqlalchemy.exc import IntegrityError
 
 from central.staff_rules import StaffRuleError, check_display_name, check_role, check_staff_id
@@ -52,6 +52,20 @@ def normalize_terminal(text: str) -> str:
         ) from None
 
 
+def _check_terminals(session: Any, terminals: list[str]) -> list[str]:
+    """Refuse an unknown terminal id; notes for codes no terminal has yet."""
+    notes = []
+    for terminal in terminals:
+        is_code = _CODE_RE.fullmatch(terminal) is not None
+        column = Terminal.code if is_code else Terminal.id
+        known = session.scalars(select(Terminal.id).where(column == terminal)).first()
+        if known is None and not is_code:
+            raise StaffRuleError("unknown_terminal", f"no terminal with id {terminal}")
+        if known is None:
+            notes.append(f"no terminal with code {terminal} yet; it gets the account once enrolled")
+    return notes
+
+
 def add_account(store: Store, account: NewAccount, now: datetime) -> list[str]:
     """Create the account; returns notes for the operator (e.g. a code no terminal has yet).
 
@@ -61,21 +75,11 @@ def add_account(store: Store, account: NewAccount, now: datetime) -> list[str]:
     name = check_display_name(account.display_name)
     role = check_role(account.role)
     terminals = sorted({normalize_terminal(t) for t in account.terminals})
-    notes = []
     try:
         with store.transaction() as session:
             if session.get(StaffAccount, staff_id) is not None:
                 raise StaffRuleError("exists", "a staff account with this id already exists")
-            for terminal in terminals:
-                is_code = _CODE_RE.fullmatch(terminal) is not None
-                column = Terminal.code if is_code else Terminal.id
-                known = session.scalars(select(Terminal.id).where(column == terminal)).first()
-                if known is None and not is_code:
-                    raise StaffRuleError("unknown_terminal", f"no terminal with id {terminal}")
-                if known is None:
-                    notes.append(
-                        f"no terminal with code {terminal} yet; it gets the account once enrolled"
-                    )
+            notes = _check_terminals(session, terminals)
             session.add(
                 StaffAccount(
                     staff_id=staff_id,
@@ -92,6 +96,26 @@ def add_account(store: Store, account: NewAccount, now: datetime) -> list[str]:
             session.add_all(StaffAccountTerminal(staff_id=staff_id, terminal=t) for t in terminals)
     except IntegrityError as exc:  # another admin added the same id meanwhile
         raise StaffRuleError("exists", "a staff account with this id already exists") from exc
+    return notes
+
+
+def assign_terminals(
+    store: Store, staff_id: str, terminals: Sequence[str], now: datetime
+) -> list[str]:
+    """Make the account for exactly these terminals (none: every terminal). A terminal
+    it leaves disables the account there at its next sync; one it joins gets it."""
+    wanted = sorted({normalize_terminal(t) for t in terminals})
+    with store.transaction() as session:
+        row = session.get(StaffAccount, staff_id)
+        if row is None:
+            raise StaffRuleError("unknown", f"no staff account with id {staff_id}")
+        notes = _check_terminals(session, wanted)
+        session.execute(
+            delete(StaffAccountTerminal).where(StaffAccountTerminal.staff_id == staff_id)
+        )
+        session.add_all(StaffAccountTerminal(staff_id=staff_id, terminal=t) for t in wanted)
+        row.all_terminals = not wanted
+        row.updated_at = now
     return notes
 
 

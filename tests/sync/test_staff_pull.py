@@ -229,6 +229,32 @@ def test_an_account_central_no_longer_lists_is_disabled(
     )
 
 
+def test_assign_moves_an_account_between_terminals(
+    enrolled: TerminalCore, central: CentralProcess
+) -> None:
+    """`staff assign` at central: off this terminal → disabled here at the next cycle;
+    back (or to every terminal) → it signs in again."""
+    staff_admin(central, "add", "--id", "W100", "--name", "调岗", "--terminal",
+                terminal_id(enrolled), pin=PIN)  # fmt: skip
+    service = service_for(enrolled, central)
+    try:
+        service.run_cycle()
+        directory = StaffDirectory.for_core(enrolled)
+        assert directory.authenticate("W100", PIN).ok
+        moved = staff_admin(central, "assign", "W100", "--terminal", "9999")
+        assert "W100 is now for 9999" in moved
+        assert service.run_cycle().staff.disabled == 1
+        assert directory.authenticate("W100", PIN).reason == "disabled"
+        staff_admin(central, "assign", "W100", "--terminal", enrolled.config.terminal.code)
+        service.run_cycle()
+        assert directory.authenticate("W100", PIN).ok  # its code names it too
+    finally:
+        service.close()
+    listed = json.loads(staff_admin(central, "list", "--json"))
+    mine = next(a for a in listed if a["staff_id"] == "W100")
+    assert mine["terminals"] == [enrolled.config.terminal.code]
+
+
 def test_accounts_for_other_terminals_are_not_delivered(
     enrolled: TerminalCore, central: CentralProcess, tmp_path: Path
 ) -> None:
