@@ -251,3 +251,13 @@ def test_an_unreadable_record_means_checking_again(store: CatalogStore, newer: b
     assert store.load().version == "2026.12.1"
     record = json.loads((store.directory / CHECKED_NAME).read_text())
     assert record["catalogs"] == [hashlib.sha256(newer).hexdigest()]
+
+
+def test_an_unreadable_record_trusts_nothing(
+    store: CatalogStore, schema_only_invalid: bytes
+) -> None:
+    store.directory.mkdir(parents=True)
+    store.active_path.write_bytes(schema_only_invalid)
+    (store.directory / CHECKED_NAME).write_text("{not json")
+    assert store.load().version == "2026.11.3"  # the schema gate ran and refused it
+    assert list(store.directory.glob("catalog.damaged-*.json"))

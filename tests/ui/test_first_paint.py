@@ -35,3 +35,15 @@ def test_a_widget_never_painted_still_gets_its_work(qtbot: Any, monkeypatch: Any
     calls: list[str] = []
     FirstPaint(widget).then(lambda: calls.append("ran"))
     qtbot.waitUntil(lambda: calls == ["ran"], timeout=2000)
+
+
+def test_a_paint_then_the_fallback_runs_each_callback_once(qtbot: Any, monkeypatch: Any) -> None:
+    monkeypatch.setattr(first_paint_module, "FALLBACK_MS", 150)
+    widget = QLabel("首页")
+    qtbot.addWidget(widget)
+    calls: list[str] = []
+    FirstPaint(widget).then(lambda: calls.append("ran"))
+    widget.show()
+    qtbot.waitUntil(lambda: calls == ["ran"], timeout=2000)
+    qtbot.wait(300)  # past the fallback
+    assert calls == ["ran"]
