@@ -11,12 +11,7 @@ from terminal.submissions.draft import Draft
 from ui.context import KioskContext
 from ui.screens.base import Screen
 from ui.screens.scan_support import attach_scanner
-from ui.screens.submitting import (
-    Submitted,
-    confirm_and_build_receipt,
-    confirm_problem,
-    show_receipt,
-)
+from ui.screens.submitting import submit_in_background
 from ui.widgets.buttons import touch_button
 from ui.widgets.choice_list import ChoiceList
 from ui.widgets.fields import TextField
@@ -195,19 +190,12 @@ class RatingScreen(Screen):
             catalog_version=self.ctx.catalog.version,
             subject_label=self.tr("Service rating"),
         )
-        self.ctx.ops.run(
-            "store",
-            lambda: confirm_and_build_receipt(self.ctx, draft, self.ctx.online),
-            success=self._submitted,
-            failure=self._failed,
-            owner=self,
+        submit_in_background(
+            self.ctx, draft, "rating", owner=self, before_receipt=lambda: None, failed=self._failed
         )
 
-    def _submitted(self, result: Submitted) -> None:
-        show_receipt(self.ctx, result)
-
-    def _failed(self, error: BaseException) -> None:
+    def _failed(self, message: str | None) -> None:
         self.next.setEnabled(True)
-        message = confirm_problem(self.ctx, error, "rating")
         if message:
             self.problem.setText(message)
+            self.ctx.voice.say(message)  # as every other screen says it

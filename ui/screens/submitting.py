@@ -9,7 +9,10 @@ place and every confirm error a citizen can meet is handled the same way.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+
+from PySide6.QtCore import QObject
 
 from terminal.receipts.model import Receipt
 from terminal.runtime import receipt_for
@@ -58,3 +61,31 @@ def confirm_problem(ctx: KioskContext, error: BaseException, what: str) -> str |
         return None
     log.warning("%s not confirmed: %s", what, error.code)
     return error.message(ctx.locale)
+
+
+def submit_in_background(
+    ctx: KioskContext,
+    draft: Draft,
+    what: str,
+    *,
+    owner: QObject,
+    before_receipt: Callable[[], None],
+    failed: Callable[[str | None], None],
+) -> None:
+    """Confirm ``draft`` on the store lane. Then, on the GUI thread: ``before_receipt()``
+    (the screen forgets what was entered) and the receipt screen; or
+    ``failed(message)`` with the plain words for the citizen (nothing was saved and
+    what they entered is kept), or ``failed(None)`` once the crash path has it."""
+    online = ctx.online  # read on the GUI thread, as the receipt shows it
+
+    def submitted(result: Submitted) -> None:
+        before_receipt()
+        show_receipt(ctx, result)
+
+    ctx.ops.run(
+        "store",
+        lambda: confirm_and_build_receipt(ctx, draft, online),
+        success=submitted,
+        failure=lambda error: failed(confirm_problem(ctx, error, what)),
+        owner=owner,
+    )

@@ -13,12 +13,7 @@ from ui.context import KioskContext
 from ui.screens.appeal.state import AppealState
 from ui.screens.appeal.step import Step
 from ui.screens.base import Screen
-from ui.screens.submitting import (
-    Submitted,
-    confirm_and_build_receipt,
-    confirm_problem,
-    show_receipt,
-)
+from ui.screens.submitting import submit_in_background
 from ui.widgets.labels import label
 from ui.widgets.scrolling import KineticScrollArea
 from ui.widgets.step_parts import step_footer
@@ -159,23 +154,18 @@ class AppealWizard(Screen):
         self._update_buttons()
         self.next.setText(self.tr("Saving…"))
         draft = self.state.to_draft(self.ctx.catalog, self.ctx.locale)
-        online = self.ctx.online
-        self.ctx.ops.run(
-            "store",
-            lambda: confirm_and_build_receipt(self.ctx, draft, online),
-            success=self._submitted,
-            failure=self._failed,
+        submit_in_background(
+            self.ctx,
+            draft,
+            "appeal",
             owner=self,
+            before_receipt=self.state.clear,
+            failed=self._failed,
         )
 
-    def _submitted(self, result: Submitted) -> None:
-        self.state.clear()
-        show_receipt(self.ctx, result)
-
-    def _failed(self, error: BaseException) -> None:
+    def _failed(self, message: str | None) -> None:
         self.submitting = False
         self._update_texts()
-        message = confirm_problem(self.ctx, error, "appeal")
         if message:
             self.problem.setText(message)
             self.ctx.voice.say(message)

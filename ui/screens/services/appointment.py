@@ -19,12 +19,7 @@ from ui.screens.base import Screen
 from ui.screens.services.application_draft import application_draft, contact_form, working_days
 from ui.screens.services.form_page import FormPage
 from ui.screens.services.item_card import WrapButton
-from ui.screens.submitting import (
-    Submitted,
-    confirm_and_build_receipt,
-    confirm_problem,
-    show_receipt,
-)
+from ui.screens.submitting import submit_in_background
 from ui.widgets.choice_list import ChoiceList
 from ui.widgets.labels import label
 from ui.widgets.step_parts import step_footer, step_heading
@@ -229,22 +224,17 @@ class AppointmentScreen(Screen):
         )
         self.submitting = True
         self._update_buttons()
-        online = self.ctx.online
-        self.ctx.ops.run(
-            "store",
-            lambda: confirm_and_build_receipt(self.ctx, draft, online),
-            success=self._submitted,
-            failure=self._failed,
+        submit_in_background(
+            self.ctx,
+            draft,
+            "appointment",
             owner=self,
+            before_receipt=self.discard,
+            failed=self._failed,
         )
 
-    def _submitted(self, result: Submitted) -> None:
-        self.discard()
-        show_receipt(self.ctx, result)
-
-    def _failed(self, error: BaseException) -> None:
+    def _failed(self, message: str | None) -> None:
         self.submitting = False
         self._update_buttons()
-        message = confirm_problem(self.ctx, error, "appointment")
         if message:
             self.problem.setText(message)
