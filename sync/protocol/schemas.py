@@ -251,7 +251,7 @@ class AuditEntry(WireModel):
     """One record of the terminal's MAC-chained audit trail (staff and technician
     actions; never personal data), sent with heartbeats so central keeps a copy."""
 
-    seq: Annotated[int, Field(ge=1)]
+    seq: Annotated[int, Field(ge=1, le=2**63 - 1)]  # central keeps it in a BIGINT
     at: ShortText  # as recorded on the terminal (RFC 3339), part of the MAC
     actor: ShortText
     action: ShortText

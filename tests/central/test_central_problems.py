@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import requests
 from centralkit.asserts import assert_problem
 
@@ -30,6 +32,18 @@ def test_validation_and_body_errors(terminal):
     assert {tuple(e["loc"][-2:]) for e in body["errors"]} >= {("queue", "pending")}
     assert "on fire" not in str(body)  # inputs are not echoed
     assert_problem(client.send("POST", heartbeat, b"x" * (65 * 1024)), 413, "payload-too-large")
+
+
+def test_integers_beyond_the_database_columns_are_refused_not_500(terminal):
+    """Found by the schemathesis run: an audit seq over 2**63 - 1 reached SQLite."""
+    entry = {"at": "2026-11-27T01:00:00Z", "actor": "S001", "action": "login", "result": "ok",
+             "terminal_code": "0042", "detail": {}, "mac": "0" * 64}  # fmt: skip
+    for seq, status in ((2**63, 400), (2**63 - 1, 200)):
+        beat = {"app_version": "1.2.0", "queue": {"pending": 0}, "devices": {},
+                "audit": [{"seq": seq, **entry}]}  # fmt: skip
+        response = terminal.client.send("POST", "/api/v1/terminals/heartbeat",
+                                        json.dumps(beat).encode())  # fmt: skip
+        assert response.status_code == status, response.text
 
 
 def test_unsigned_is_401_and_public_page_errors_are_problems(central, terminal):
