@@ -1,6 +1,7 @@
 """The parts every multi-step flow shares (appeal wizard, application, appointment):
-a step counter beside the page title, and a problem line above Previous / Next,
-with Next the big primary button in the same place on every page."""
+a step counter beside the page title, a problem line above Previous / Next, with
+Next the big primary button in the same place on every page, and Back going to the
+previous step."""
 
 from __future__ import annotations
 
@@ -11,6 +12,27 @@ from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QPushButton
 from ui.widgets.buttons import touch_button
 from ui.widgets.labels import label
 
+
+class StepBack:
+    """Previous and the top bar's Back within a multi-step screen (listed before
+    Screen in the bases): one step back, never while saving. The screen keeps
+    ``index`` and ``submitting`` and shows a step with ``go_to``."""
+
+    index: int
+    submitting: bool
+
+    def go_to(self, index: int) -> None:
+        raise NotImplementedError
+
+    def go_previous(self) -> None:
+        if self.index > 0:
+            self.go_to(self.index - 1)
+
+    def handle_back(self) -> bool:
+        if self.index > 0 and not self.submitting:
+            self.go_previous()
+            return True
+        return False
 
 def step_heading(layout: QBoxLayout) -> tuple[QLabel, QLabel]:
     """Add "step n of m" and the page title; returns (step label, title)."""

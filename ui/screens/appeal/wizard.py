@@ -16,10 +16,10 @@ from ui.screens.base import Screen
 from ui.screens.submitting import submit_in_background
 from ui.widgets.labels import label
 from ui.widgets.scrolling import KineticScrollArea
-from ui.widgets.step_parts import step_footer
+from ui.widgets.step_parts import StepBack, step_footer
 
 
-class AppealWizard(Screen):
+class AppealWizard(StepBack, Screen):
     """我要反映诉求, step by step."""
 
     def __init__(self, ctx: KioskContext) -> None:
@@ -124,16 +124,6 @@ class AppealWizard(Screen):
             self._enter(self.index + 1)
         else:
             self.submit()
-
-    def go_previous(self) -> None:
-        if self.index > 0:
-            self.go_to(self.index - 1)
-
-    def handle_back(self) -> bool:
-        if self.index > 0 and not self.submitting:
-            self.go_previous()
-            return True
-        return False
 
     def has_entries(self) -> bool:
         self.step.save()

@@ -21,12 +21,12 @@ from ui.screens.services.application_draft import applicant_form, application_dr
 from ui.screens.services.form_page import FormPage
 from ui.screens.services.review import ReviewPage
 from ui.screens.submitting import submit_in_background
-from ui.widgets.step_parts import step_footer, step_heading
+from ui.widgets.step_parts import StepBack, step_footer, step_heading
 
 log = logging.getLogger(__name__)
 
 
-class ApplicationScreen(Screen):
+class ApplicationScreen(StepBack, Screen):
     """Previous / Next in the same place on every page; Submit on the review page."""
 
     def __init__(self, ctx: KioskContext, item_code: str, view: CatalogView) -> None:
@@ -142,16 +142,9 @@ class ApplicationScreen(Screen):
         self.index += 1
         self._show()
 
-    def go_previous(self) -> None:
-        if self.index > 0:
-            self.index -= 1
-            self._show()
-
-    def handle_back(self) -> bool:
-        if self.index > 0 and not self.submitting:
-            self.go_previous()
-            return True
-        return False
+    def go_to(self, index: int) -> None:
+        self.index = index
+        self._show()
 
     def has_entries(self) -> bool:
         sessions = (self.session, self.applicant)

@@ -22,13 +22,13 @@ from ui.screens.services.item_card import WrapButton
 from ui.screens.submitting import submit_in_background
 from ui.widgets.choice_list import ChoiceList
 from ui.widgets.labels import label
-from ui.widgets.step_parts import step_footer, step_heading
+from ui.widgets.step_parts import StepBack, step_footer, step_heading
 
 log = logging.getLogger(__name__)
 SLOTS = ("am", "pm")
 
 
-class AppointmentScreen(Screen):
+class AppointmentScreen(StepBack, Screen):
     """Three pages: when, who, check and send."""
 
     def __init__(self, ctx: KioskContext, item_code: str, view: CatalogView) -> None:
@@ -181,16 +181,9 @@ class AppointmentScreen(Screen):
         self.index += 1
         self._show()
 
-    def go_previous(self) -> None:
-        if self.index > 0:
-            self.index -= 1
-            self._show()
-
-    def handle_back(self) -> bool:
-        if self.index > 0 and not self.submitting:
-            self.go_previous()
-            return True
-        return False
+    def go_to(self, index: int) -> None:
+        self.index = index
+        self._show()
 
     def has_entries(self) -> bool:
         keys = self.contact.definition.fields
