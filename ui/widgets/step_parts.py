@@ -34,6 +34,7 @@ class StepBack:
             return True
         return False
 
+
 def step_heading(layout: QBoxLayout) -> tuple[QLabel, QLabel]:
     """Add "step n of m" and the page title; returns (step label, title)."""
     row = QHBoxLayout()
