@@ -4,7 +4,7 @@
 <context>
     <name>AppealWizard</name>
     <message>
-        <location filename="../../ui/screens/appeal/wizard.py" line="+80"/>
+        <location filename="../../ui/screens/appeal/wizard.py" line="+75"/>
         <source>File an appeal</source>
         <translation>我要反映诉求</translation>
     </message>
@@ -29,7 +29,7 @@
         <translation>下一步</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+49"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
@@ -37,7 +37,7 @@
 <context>
     <name>ApplicationScreen</name>
     <message>
-        <location filename="../../ui/screens/services/application.py" line="+69"/>
+        <location filename="../../ui/screens/services/application.py" line="+64"/>
         <source>Apply here</source>
         <translation>在本机申请</translation>
     </message>
@@ -90,7 +90,7 @@
 <context>
     <name>AppointmentScreen</name>
     <message>
-        <location filename="../../ui/screens/services/appointment.py" line="+61"/>
+        <location filename="../../ui/screens/services/appointment.py" line="+56"/>
         <source>Book a visit</source>
         <translation>预约办理</translation>
     </message>
@@ -1132,7 +1132,7 @@
 <context>
     <name>RatingScreen</name>
     <message>
-        <location filename="../../ui/screens/rating.py" line="+28"/>
+        <location filename="../../ui/screens/rating.py" line="+23"/>
         <source>Very satisfied</source>
         <translation>非常满意</translation>
     </message>
@@ -1245,7 +1245,52 @@
 <context>
     <name>ReceiptEntry</name>
     <message>
-        <location filename="../../ui/widgets/receipt_entry.py" line="+80"/>
+        <location filename="../../ui/widgets/receipt_entry.py" line="+23"/>
+        <source>Please type the receipt number.</source>
+        <translation>请输入回执编号。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A receipt number has only digits, and X only as the last character.</source>
+        <translation>回执编号只有数字，X 只能是最后一位。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A receipt number has 15 characters. Please check for a missing or extra digit.</source>
+        <translation>回执编号共 15 位，请检查是否多输或少输了数字。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Digits 5 to 10 are the date it was issued; they are not a real date.</source>
+        <translation>第 5 到 10 位是开具日期，现在不是有效日期。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The part after the date is not valid. Please check it.</source>
+        <translation>日期后面的部分不正确，请检查。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The last character does not match the others. Please check each digit.</source>
+        <translation>最后一位与前面的数字对不上，请逐位检查。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Please check the number.</source>
+        <translation>请检查编号。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{n} of 15 characters entered.</source>
+        <translation>已输入 {n} 位，共 15 位。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>✓ This receipt number looks right.</source>
+        <translation>✓ 回执编号格式正确。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Receipt number</source>
         <translation>回执编号</translation>
     </message>

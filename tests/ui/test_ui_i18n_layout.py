@@ -3,6 +3,7 @@ Chinese glyphs come from a real CJK font (no tofu)."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -136,3 +137,26 @@ def test_chinese_glyphs_are_in_the_font(window: Any) -> None:
     metrics = QFontMetrics(font)
     text = "我要反映诉求进度查询服务评价适老模式回执编号"
     assert all(metrics.inFontUcs4(ord(ch)) for ch in text), font.family()
+
+
+def test_no_module_hides_translate_behind_an_alias() -> None:
+    """lupdate finds tr() and QCoreApplication.translate() calls, not calls through a
+    local alias: the receipt number's messages were once English in the Chinese UI."""
+    ui_dir = Path(__file__).resolve().parents[2] / "ui"
+    aliased = [
+        str(path.relative_to(ui_dir))
+        for path in ui_dir.rglob("*.py")
+        if re.search(r"=\s*QCoreApplication\.translate\b", path.read_text(encoding="utf-8"))
+    ]
+    assert aliased == []
+
+
+def test_receipt_number_messages_are_translated(window: Any) -> None:
+    from ui.widgets.receipt_entry import check_receipt_live
+
+    window.ctx.languages.set_locale("zh_CN")
+    assert check_receipt_live("0042") == (None, "已输入 4 位，共 15 位。")
+    ok, text = check_receipt_live("004226112700018")
+    assert ok is True and text == "✓ 回执编号格式正确。"
+    ok, text = check_receipt_live("004226112700017")
+    assert ok is False and "最后一位" in text

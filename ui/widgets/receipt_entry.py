@@ -19,38 +19,42 @@ MAX_TYPED = 20
 
 def receipt_problem_text(reason: str) -> str:
     """A ReceiptNumberError reason in plain words."""
-    t = QCoreApplication.translate
     messages = {
-        "empty": t("ReceiptEntry", "Please type the receipt number."),
-        "characters": t(
+        "empty": QCoreApplication.translate("ReceiptEntry", "Please type the receipt number."),
+        "characters": QCoreApplication.translate(
             "ReceiptEntry", "A receipt number has only digits, and X only as the last character."
         ),
-        "length": t(
+        "length": QCoreApplication.translate(
             "ReceiptEntry",
             "A receipt number has 15 characters. Please check for a missing or extra digit.",
         ),
-        "date": t(
+        "date": QCoreApplication.translate(
             "ReceiptEntry", "Digits 5 to 10 are the date it was issued; they are not a real date."
         ),
-        "sequence": t("ReceiptEntry", "The part after the date is not valid. Please check it."),
-        "check_character": t(
+        "sequence": QCoreApplication.translate(
+            "ReceiptEntry", "The part after the date is not valid. Please check it."
+        ),
+        "check_character": QCoreApplication.translate(
             "ReceiptEntry",
             "The last character does not match the others. Please check each digit.",
         ),
     }
-    return messages.get(reason, t("ReceiptEntry", "Please check the number."))
+    return messages.get(
+        reason, QCoreApplication.translate("ReceiptEntry", "Please check the number.")
+    )
 
 
 def check_receipt_live(text: str) -> tuple[bool | None, str]:
     """Live message while typing: progress until 15 characters, then the verdict."""
-    t = QCoreApplication.translate
     if len(text) < 15:
-        return None, t("ReceiptEntry", "{n} of 15 characters entered.").format(n=len(text))
+        return None, QCoreApplication.translate(
+            "ReceiptEntry", "{n} of 15 characters entered."
+        ).format(n=len(text))
     try:
         parse_receipt_number(text)
     except ReceiptNumberError as exc:
         return False, receipt_problem_text(exc.reason)
-    return True, t("ReceiptEntry", "✓ This receipt number looks right.")
+    return True, QCoreApplication.translate("ReceiptEntry", "✓ This receipt number looks right.")
 
 
 class ReceiptEntry(QWidget):
