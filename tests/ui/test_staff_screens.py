@@ -68,7 +68,7 @@ def test_outbox_lists_waiting_refused_and_unprinted_oldest_first(
     assert "receipt not printed" in text
     assert set(screen.reprint_buttons) == {unprinted.receipt_no}
     assert "路灯" not in text and "幸福路" not in text  # nothing of the content
-    assert screen.scroll.viewport() is not None
+    assert screen.scroller.viewport() is not None
 
 
 def test_reprint_prints_marks_printed_and_audits(qtbot: Any, window: Any, core: Any) -> None:

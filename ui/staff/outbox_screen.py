@@ -48,8 +48,8 @@ class OutboxScreen(Screen):
         self.list_layout = QVBoxLayout(self.list)
         self.list_layout.setContentsMargins(0, 0, 0, 0)
         self.list_layout.setSpacing(12)
-        self.scroll = KineticScrollArea(self.list)
-        self.actions = QGridLayout()
+        self.scroller = KineticScrollArea(self.list)  # not `scroll`/`actions`: Qt methods
+        self._action_grid = QGridLayout()
         self.send_now = touch_button("", "primary")
         self.status = touch_button("", "secondary", "warning")
         self.diagnostics = touch_button("", "secondary", "tile")
@@ -61,8 +61,8 @@ class OutboxScreen(Screen):
         self.exit_kiosk.setVisible(session is not None and session.role == "technician")
         for widget in (self.heading, self.summary, self.message):
             layout.addWidget(widget)
-        layout.addWidget(self.scroll, 1)
-        layout.addLayout(self.actions)
+        layout.addWidget(self.scroller, 1)
+        layout.addLayout(self._action_grid)
         self.send_now.clicked.connect(self.force_sync)
         self.status.clicked.connect(self._open_status)
         self.diagnostics.clicked.connect(self._open_diagnostics)
@@ -76,14 +76,14 @@ class OutboxScreen(Screen):
         """One row in landscape; in portrait "Send now" gets a row of its own."""
         buttons = (self.send_now, self.status, self.diagnostics, self.exit_kiosk)
         for button in buttons:
-            self.actions.removeWidget(button)
+            self._action_grid.removeWidget(button)
         if self.portrait:
-            self.actions.addWidget(self.send_now, 0, 0, 1, 3)
+            self._action_grid.addWidget(self.send_now, 0, 0, 1, 3)
             for column, button in enumerate(buttons[1:]):
-                self.actions.addWidget(button, 1, column)
+                self._action_grid.addWidget(button, 1, column)
         else:
             for column, button in enumerate(buttons):
-                self.actions.addWidget(button, 0, column)
+                self._action_grid.addWidget(button, 0, column)
 
     def set_portrait(self, portrait: bool) -> None:
         changed = portrait != self.portrait

@@ -33,7 +33,7 @@ class RegionPicker(QWidget):
         super().__init__(parent)
         self.roots = roots
         self.path: list[Node] = []
-        self.locale = "zh_CN"
+        self._content_locale = "zh_CN"  # not `locale`: that would hide QWidget.locale()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
@@ -60,7 +60,7 @@ class RegionPicker(QWidget):
         self._rebuild()
 
     def set_locale(self, locale: str) -> None:
-        self.locale = locale
+        self._content_locale = locale
         self._rebuild()
 
     def set_columns(self, columns: int) -> None:
@@ -83,12 +83,12 @@ class RegionPicker(QWidget):
     def _rebuild(self) -> None:
         while self._crumbs.count():
             item = self._crumbs.takeAt(0)
-            widget = item.widget()
+            widget = item.widget() if item is not None else None
             if widget is not None:  # a crumb's own click gets here: see ChoiceList.set_items
                 widget.hide()
                 widget.deleteLater()
         for depth, node in enumerate(self.path):
-            crumb = touch_button(node.name.get(self.locale) + "  ✕", "choice")
+            crumb = touch_button(node.name.get(self._content_locale) + "  ✕", "choice")
             crumb.setToolTip("")
             crumb.clicked.connect(lambda _=False, d=depth: self._back_to(d))
             # Two a row: five levels of long names never push the screen wider.
@@ -98,8 +98,8 @@ class RegionPicker(QWidget):
         if self.complete:
             self.prompt.setText(self.tr("Done. Tap a name above to change it."))
         else:
-            self.prompt.setText(
-                self.tr("Choose the {level}:").format(level=self.tr(LEVEL_NAMES[level]))
-            )
+            # str(): PySide6 types QT_TRANSLATE_NOOP as returning object; it returns its str.
+            level_name = self.tr(str(LEVEL_NAMES[level]))
+            self.prompt.setText(self.tr("Choose the {level}:").format(level=level_name))
         self.choices.setVisible(bool(children))
-        self.choices.set_items([(n.code, n.name.get(self.locale)) for n in children])
+        self.choices.set_items([(n.code, n.name.get(self._content_locale)) for n in children])

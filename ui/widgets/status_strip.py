@@ -33,7 +33,7 @@ class StatusStrip(QWidget):
         row.addWidget(self.branch)
         self.online: bool | None = None
         self.syncing = False
-        self.depth = 0
+        self.queue_depth = 0
         self.last = ""
         self.sync_error = ""
         self.device_states: dict[str, DeviceState] = {}
@@ -48,7 +48,7 @@ class StatusStrip(QWidget):
         self.retranslate()
 
     def set_queue_depth(self, depth: int) -> None:
-        self.depth = depth
+        self.queue_depth = depth
         self.retranslate()
 
     def set_last_sync(self, when: str) -> None:
@@ -106,7 +106,7 @@ class StatusStrip(QWidget):
         else:
             self.network.setText(self.tr("○ Offline: submissions are kept and sent later"))
         set_role(self.network, "strip" if self.online is not False else "stripAlert")
-        self.queue.setText(self.tr("Waiting to send: {n}").format(n=self.depth))
+        self.queue.setText(self.tr("Waiting to send: {n}").format(n=self.queue_depth))
         self.last_sync.setText(
             self.tr("Last sync: {when}").format(when=self.last) if self.last else ""
         )

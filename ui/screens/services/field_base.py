@@ -24,7 +24,7 @@ class FieldEditor(QWidget):
         super().__init__()
         self.definition = definition
         self.session = session
-        self.locale = locale
+        self.content_locale = locale  # not `locale`: that would hide QWidget.locale()
         self.shown_problem = False
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
@@ -55,7 +55,7 @@ class FieldEditor(QWidget):
     def problem(self, force: bool = False) -> str:
         """The first problem in plain words; ``force`` even while still typing."""
         problems = self.session.problems(self.key)
-        return problems[0].message.get(self.locale) if problems else ""
+        return problems[0].message.get(self.content_locale) if problems else ""
 
     def refresh(self, force: bool = False) -> None:
         """Show the problem (if the field was touched or ``force``), else the help."""
@@ -65,7 +65,8 @@ class FieldEditor(QWidget):
             self.message.setText(problem)
             set_role(self.message, "error")
         else:
-            help_text = self.definition.help.get(self.locale) if self.definition.help else ""
+            help_field = self.definition.help
+            help_text = help_field.get(self.content_locale) if help_field else ""
             ok = self.shown_problem and self.session.value(self.key) is not None
             self.message.setText("✓" if ok and not help_text else help_text)
             set_role(self.message, "ok" if ok else "small")

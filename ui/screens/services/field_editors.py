@@ -64,8 +64,10 @@ class ChoiceEditor(FieldEditor):
 
     def load(self) -> None:
         raw = self.session.raw_value(self.key)
-        chosen = set(raw) if isinstance(raw, list | tuple) else {raw} if raw else set()
-        items = [(c.value, c.label.get(self.locale)) for c in self.definition.choices]
+        # Only strings can match a choice's value; anything else was never one of them.
+        entered = raw if isinstance(raw, list | tuple) else [raw]
+        chosen = {value for value in entered if isinstance(value, str) and value}
+        items = [(c.value, c.label.get(self.content_locale)) for c in self.definition.choices]
         self.choices.set_items(items, chosen)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
