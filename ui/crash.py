@@ -45,7 +45,7 @@ class CrashGuard(QObject):
 
     def uninstall(self) -> None:
         if self._previous is not None:
-            sys.excepthook = self._previous  # type: ignore[assignment]
+            sys.excepthook = self._previous
             self._previous = None
 
     def _hook(

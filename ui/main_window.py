@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout(body)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
+        self.body_column = column  # top bar, notices, screens, strip: staff mode adds its band
         self.top_bar = TopBar()
         self.stack = QStackedWidget()
         self.strip = StatusStrip()
@@ -64,7 +65,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(body)
         # Turning the panel to portrait must not be refused because of the landscape
         # layout's minimum width: the layout turns compact in resizeEvent, just after.
-        self.layout().setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        window_layout = self.layout()  # a QMainWindow always has one; typed QLayout | None
+        if window_layout is not None:
+            window_layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self.overlay = Overlay(self)
         self._overlay_purpose = ""
         self.overlay.primary.clicked.connect(self._overlay_primary)

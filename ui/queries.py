@@ -80,5 +80,5 @@ def remote_progress(receipt_no: str, answer: object, tz: str) -> ProgressInfo | 
         created_local="",
         status=str(answer.get("status") or "") or None,
         status_text=text if isinstance(text, dict) else None,
-        updated_local=local_time(answer.get("updated_at"), tz),  # type: ignore[arg-type]
+        updated_local=local_time(answer.get("updated_at"), tz),
     )

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.catalog_view import CatalogView
 from ui.context import KioskContext
 from ui.screens.base import Screen
 from ui.screens.services.search_bar import search_bar
@@ -68,7 +69,7 @@ class HomeScreen(Screen):
         themes.addWidget(KineticScrollArea(grid_page), 1)
         self.body.addLayout(themes, 1)
         self.theme_buttons: dict[str, QPushButton] = {}
-        self._catalog = None
+        self._catalog: CatalogView | None = None  # the one the theme tiles were built from
         self._build_themes()
         if ctx.catalogs is not None:
             ctx.catalogs.replaced.connect(self._build_themes)

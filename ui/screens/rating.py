@@ -103,11 +103,12 @@ class RatingScreen(Screen):
             self.tr("You are rating receipt {number}").format(number=self.target)
         )
         self.entry.retranslate()
+        # str(): PySide6 types QT_TRANSLATE_NOOP as returning object; it returns its str.
         for score, text in SCORES:
-            self.score_buttons[score].setText(self.tr(text))
+            self.score_buttons[score].setText(self.tr(str(text)))
         self.reasons_caption.setText(self.tr("What went wrong? Tap all that apply."))
         chosen = set(self.reasons.selected())
-        self.reasons.set_items([(code, self.tr(text)) for code, text in REASONS], chosen)
+        self.reasons.set_items([(code, self.tr(str(text))) for code, text in REASONS], chosen)
         self.comment.caption.setText(self.tr("Anything else you want to tell us (optional)"))
         on_entry = self.pages.currentWidget() is self.entry_frame
         self.next.setText(self.tr("Next") if on_entry else self.tr("Submit rating"))

@@ -138,7 +138,7 @@ class ReceiptScreen(Screen):
         receipt = self.receipt
         self.ctx.ops.run(
             "io",
-            lambda: printer.print_receipt(receipt),  # type: ignore[attr-defined]
+            lambda: printer.print_receipt(receipt),
             success=self._printed,
             failure=self._print_raised,
             owner=self,

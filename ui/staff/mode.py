@@ -55,8 +55,7 @@ class StaffMode(QObject):
         self.band.hide()
         self.band.screens.clicked.connect(self.show_staff_screens)
         self.band.exit.clicked.connect(lambda: self.end("exit"))
-        body = window.centralWidget().layout()
-        body.insertWidget(1, self.band)  # under the top bar
+        window.body_column.insertWidget(1, self.band)  # under the top bar
         self.ctx.languages.changed.connect(lambda _locale: self.band.retranslate())
         self.gesture = CornerTapGesture(window)
         self.gesture.triggered.connect(self.open_sign_in)

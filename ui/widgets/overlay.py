@@ -19,6 +19,7 @@ class Overlay(QWidget):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
+        self._host = parent  # the window this covers; kept typed (parentWidget() may be None)
         self.setObjectName("Overlay")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         outer = QVBoxLayout(self)
@@ -54,8 +55,8 @@ class Overlay(QWidget):
         self.hide()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if obj is self.parent() and event.type() == QEvent.Type.Resize:
-            self.setGeometry(self.parentWidget().rect())
+        if obj is self._host and event.type() == QEvent.Type.Resize:
+            self.setGeometry(self._host.rect())
         return False
 
     def open(self, title: str, message: str, primary: str, secondary: str = "") -> None:
@@ -66,7 +67,7 @@ class Overlay(QWidget):
         self.secondary.setText(secondary)
         self.secondary.setVisible(bool(secondary))
         self.countdown.hide()
-        self.setGeometry(self.parentWidget().rect())
+        self.setGeometry(self._host.rect())
         self.raise_()
         self.show()
 

@@ -24,7 +24,7 @@ class PhotoStrip(QWidget):
     def set_photos(self, photos: list[bytes]) -> None:
         while self._grid.count():
             item = self._grid.takeAt(0)
-            widget = item.widget()
+            widget = item.widget() if item is not None else None
             if widget is not None:  # maybe from its own Remove click: see ChoiceList.set_items
                 widget.hide()
                 widget.deleteLater()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from terminal.catalog import Item
+from terminal.catalog import Catalog, Item
 from terminal.forms import FieldDefinition, FieldType, FormDefinition, FormSession, LocalizedText
 from terminal.forms.model import PageDefinition
 from terminal.masking import masked_contact
@@ -82,7 +82,7 @@ def application_draft(
     )
 
 
-def field_display(definition: FieldDefinition, value: object, catalog: object, locale: str) -> str:
+def field_display(definition: FieldDefinition, value: object, catalog: Catalog, locale: str) -> str:
     """A value as the review page shows it: masked ID and phone, names for codes."""
     from terminal.masking import mask_id_number, mask_phone
 
@@ -96,12 +96,14 @@ def field_display(definition: FieldDefinition, value: object, catalog: object, l
     if kind is FieldType.SINGLE_CHOICE:
         choice = definition.choice(str(value))
         return choice.label.get(locale) if choice else str(value)
+    # Multi-choice and attachment values are tuples (see terminal.forms.values.read_value).
     if kind is FieldType.MULTI_CHOICE:
-        return "、".join(c.label.get(locale) for c in definition.choices if c.value in value)
+        chosen = value if isinstance(value, tuple) else ()
+        return "、".join(c.label.get(locale) for c in definition.choices if c.value in chosen)
     if kind is FieldType.REGION:
-        return catalog.region_full_name(str(value), locale)  # type: ignore[attr-defined]
+        return catalog.region_full_name(str(value), locale)
     if kind is FieldType.ATTACHMENT:
-        return str(len(value))  # type: ignore[arg-type]
+        return str(len(value)) if isinstance(value, tuple) else str(value)
     return str(value)
 
 

@@ -33,13 +33,13 @@ class WrapButton(QPushButton):
         self.setSizePolicy(template.sizePolicy())
         self.setCheckable(checkable)
         template.deleteLater()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 12, 16, 12)
-        layout.setSpacing(4)
+        self._column = QVBoxLayout(self)  # kept: layout() is typed QLayout | None
+        self._column.setContentsMargins(24, 12, 16, 12)
+        self._column.setSpacing(4)
         self.lines = [label("", role) for role in roles]
         for part in self.lines:
             part.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
-            layout.addWidget(part)
+            self._column.addWidget(part)
 
     def set_lines(self, *texts: str) -> None:
         for part, text in zip(self.lines, texts, strict=True):
@@ -47,15 +47,15 @@ class WrapButton(QPushButton):
         self.setAccessibleName(" ".join(texts))
 
     def sizeHint(self) -> QSize:  # the labels decide the size
-        return self.layout().sizeHint()
+        return self._column.sizeHint()
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(240, self.layout().totalHeightForWidth(max(self.width(), 240)))
+        return QSize(240, self._column.totalHeightForWidth(max(self.width(), 240)))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         # Wrapped words need more height when the button is narrow: ask the layout for it.
         super().resizeEvent(event)
-        needed = self.layout().totalHeightForWidth(event.size().width())
+        needed = self._column.totalHeightForWidth(event.size().width())
         # Never below the style's touch target (min-height of the role, larger when elderly).
         needed = max(needed, QPushButton.sizeHint(self).height())
         if needed != self.minimumHeight():

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ui.catalog_view import CatalogView
 from ui.context import KioskContext
@@ -34,7 +34,7 @@ class ItemDetailScreen(Screen):
         column = QVBoxLayout(page)
         column.setContentsMargins(0, 0, 12, 0)
         column.setSpacing(8)
-        self.sections: dict[str, tuple[object, object]] = {}
+        self.sections: dict[str, tuple[QLabel, QLabel]] = {}
         for key in ("summary", "who", "materials", "time", "fee", "where", "notes"):
             heading, body = label("", "heading"), label("", "")
             column.addWidget(heading)
@@ -89,7 +89,7 @@ class ItemDetailScreen(Screen):
                     else self.tr("at once"),
                 ),
             ),
-            "fee": (self.tr("Fee"), self.tr("Free") if item.is_free else item.fee.get(locale)),
+            "fee": (self.tr("Fee"), self.tr("Free") if item.fee is None else item.fee.get(locale)),
             "where": (
                 self.tr("Where to go"),
                 "\n".join(
@@ -138,7 +138,7 @@ class ItemDetailScreen(Screen):
         self.print_status.setText(self.tr("Printing…"))
         self.ctx.ops.run(
             "io",
-            lambda: printer.print_receipt(page),  # type: ignore[attr-defined]
+            lambda: printer.print_receipt(page),
             success=self._printed,
             failure=self._print_failed,
             owner=self,

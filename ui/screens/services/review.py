@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
+from terminal.catalog import Catalog
 from terminal.forms import FieldType, FormSession
 from ui.screens.services.application_draft import field_display
 from ui.screens.services.item_card import WrapButton
@@ -23,7 +24,7 @@ class ReviewPage(QWidget):
     def __init__(
         self,
         pages: list[tuple[FormSession, tuple]],
-        catalog: object,
+        catalog: Catalog,
         locale: str,
         consented: bool,
     ) -> None:
