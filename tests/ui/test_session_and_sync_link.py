@@ -54,7 +54,8 @@ def test_offline_sync_is_a_link_that_never_goes_online(qapp: Any) -> None:
 
 def test_late_sync_reports_connecting_then_the_bridge_state(qapp: Any) -> None:
     late = LateSync()
-    assert (late.available, late.online, late.last_sync_at, late.error) == (True, None, "", "")
+    link: SyncLink = late  # the kiosk's link (mypy checks the protocol)
+    assert (link.available, link.online, link.last_sync_at, link.error) == (True, None, "", "")
     late.attach(FakeBridge(SyncStatus(online=False, error="tls", version=2)))  # type: ignore[arg-type]
     assert (late.online, late.error) == (False, "tls")
 
@@ -94,6 +95,7 @@ def test_online_lookup_asks_central_through_the_link(qtbot: Any, core: Any, devi
         other = ReceiptNumber.issue("0777", date(2026, 11, 27), 5).format()
         window.home.lookup.click()
         screen = window.current()
+        assert isinstance(screen, LookupScreen)
         for ch in other.replace("-", ""):
             screen.entry.keypad.press(ch)
         screen.lookup.click()
