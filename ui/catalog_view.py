@@ -11,6 +11,7 @@ the theme screens pick up the new one the next time they open.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -114,19 +115,20 @@ def active_catalog(catalog_dir: Path) -> Catalog:
 
 
 class CatalogFeed(QObject):
-    """Takes a new catalog from any thread and installs its view on the GUI thread.
+    """The catalog view in use (``view``), and its replacement by a newer one.
 
-    ``offer`` builds the view and index on the calling thread (sync's worker), then
-    a queued signal sets ``target.catalog`` on the GUI thread and emits ``replaced``.
+    ``offer`` (from any thread: sync's worker) builds the new view and its index on
+    the calling thread, then a queued signal installs it as ``view`` on the GUI
+    thread and emits ``replaced``.
     """
 
     replaced = Signal()
     indexed = Signal()  # the first catalog's search index is ready
     _offered = Signal(object)
 
-    def __init__(self, target: Any, ops: Operations, parent: QObject | None = None) -> None:
+    def __init__(self, view: CatalogView, ops: Operations, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.target = target
+        self.view = view
         self._ops = ops
         self._indexing = False
         self._offered.connect(self._install, Qt.ConnectionType.QueuedConnection)
@@ -135,7 +137,7 @@ class CatalogFeed(QObject):
         """Build the first catalog's search index off the GUI thread (pypinyin's
         dictionaries take ~0.3 s to load), once: the kiosk calls this after Home is
         painted, and the search screen when it opens."""
-        view = self.target.catalog
+        view = self.view
         if self._indexing or view.index is not None:
             return
         self._indexing = True
@@ -151,7 +153,7 @@ class CatalogFeed(QObject):
         log.error("search index not built: %s", type(exc).__name__)
         self._indexing = False
 
-    def _indexed(self, view: CatalogView) -> Any:
+    def _indexed(self, view: CatalogView) -> Callable[[SearchIndex], None]:
         def done(index: SearchIndex) -> None:
             view.index = index
             self.indexed.emit()
@@ -163,9 +165,9 @@ class CatalogFeed(QObject):
         self._offered.emit(view_of(catalog, with_index=True))
 
     def _install(self, view: CatalogView) -> None:
-        if view.version != self.target.catalog.version:
+        if view.version != self.view.version:
             log.info("catalog %s in use for new screens", view.version)
-        self.target.catalog = view
+        self.view = view
         self.replaced.emit()
 
 

@@ -1,7 +1,10 @@
 """What every screen is given: the services it may use, and the way to move on.
 
 Passing this in (rather than reaching for globals) keeps screens testable and
-makes their dependencies visible.
+makes their dependencies visible. The context is made once, in the composition
+root (`ui.kiosk.build_kiosk`), and never changes: what does change while the kiosk
+runs (online, the signed-in clerk) is in `session`, with signals; the catalog in use
+is `catalogs.view`.
 """
 
 from __future__ import annotations
@@ -14,12 +17,13 @@ from ui.catalog_view import CatalogFeed, CatalogView
 from ui.i18n import Languages
 from ui.operations import Operations
 from ui.peripherals import Peripherals
+from ui.session import SessionState
+from ui.sync_link import SyncLink
 from ui.theme import Theme
 from ui.voice import VoiceGuide
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QObject
-
+    from terminal.catalog import Catalog
     from ui.screens.base import Screen
 
 
@@ -35,33 +39,33 @@ class Navigator(Protocol):
     def back(self) -> None: ...
 
 
-@dataclass
+@dataclass(frozen=True, eq=False)
 class KioskContext:
-    """Services for the screens. ``sync`` is the sync bridge (a QObject) when present."""
+    """Services for the screens; ``sync`` is always there (`OfflineSync` without sync)."""
 
     core: TerminalCore
     ops: Operations
-    catalog: CatalogView
+    catalogs: CatalogFeed
     devices: Peripherals
     languages: Languages
     theme: Theme
     voice: VoiceGuide
     nav: Navigator
-    sync: QObject | None = None
-    online: bool = False
-    staff_id: str | None = None  # while staff mode is on: submissions are "assisted"
-    catalogs: CatalogFeed | None = None
+    sync: SyncLink
+    session: SessionState
+
+    @property
+    def catalog(self) -> CatalogView:
+        """The catalog new screens use (sync may install a newer one at any time)."""
+        return self.catalogs.view
 
     def submitted(self) -> None:
         """A submission was just confirmed: ask sync to send it now, not at the next poll."""
-        kick = getattr(self.sync, "kick", None)
-        if callable(kick):
-            kick()
+        self.sync.kick()
 
-    def replace_catalog(self, catalog: object) -> None:
+    def replace_catalog(self, catalog: Catalog) -> None:
         """Safe from any thread (sync's on_catalog): new screens use ``catalog`` from now on."""
-        if self.catalogs is not None:
-            self.catalogs.offer(catalog)  # type: ignore[arg-type]
+        self.catalogs.offer(catalog)
 
     @property
     def locale(self) -> str:

@@ -31,7 +31,9 @@ class IdleWatcher(QObject):
         super().__init__(parent)
         self.idle_ms = idle_ms
         self.countdown_ms = countdown_ms
-        self.enabled = True
+        self.enabled = True  # what counts: wanted by the screen and not suspended
+        self.suspended = False
+        self._wanted = True
         self.counting = False
         self._left_ms = 0
         self._idle_timer = QTimer(self)
@@ -50,8 +52,22 @@ class IdleWatcher(QObject):
 
     def set_enabled(self, enabled: bool) -> None:
         """Off on screens with nothing to lose (Home); on during a session."""
-        self.enabled = enabled
-        self.restart() if enabled else self.stop()
+        self._wanted = enabled
+        self._apply()
+
+    def suspend(self) -> None:
+        """Off whatever the screens want, until `resume` (staff mode has its own timeout)."""
+        self.suspended = True
+        self._apply()
+
+    def resume(self) -> None:
+        """Back to what the screens want."""
+        self.suspended = False
+        self._apply()
+
+    def _apply(self) -> None:
+        self.enabled = self._wanted and not self.suspended
+        self.restart() if self.enabled else self.stop()
 
     def restart(self) -> None:
         """Activity: start counting from zero again (also ends a countdown)."""

@@ -1,18 +1,22 @@
 """Sync that arrives after the window: the kiosk is shown first, sync attaches later.
 
 Starting sync can take a second or more (the embedded central is a subprocess,
-the first start enrols). The window must not wait for it: `LateSync` stands in
-for the sync bridge from the start, with the same signals, and forwards the real
-bridge's signals once `attach` is called. Until then the status strip says it is
-connecting, ``kick`` does nothing (the worker sends everything queued when it
-starts) and online lookups are not offered (the kiosk is not online yet).
+the first start enrols). The window must not wait for it: `LateSync` is the
+kiosk's `SyncLink` (ui/sync_link.py) from the start, with the bridge's signals, and
+forwards the real bridge's signals once `attach` is called. Until then the status
+strip says it is connecting, ``kick`` does nothing (the worker sends everything
+queued when it starts) and online lookups are not offered (the kiosk is not online yet).
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
+
+if TYPE_CHECKING:
+    from sync.qt_bridge import SyncBridge
+    from sync.status import SyncStatus
 
 
 class LateSync(QObject):
@@ -26,28 +30,43 @@ class LateSync(QObject):
     error_changed = Signal(str)
     attached = Signal()
 
-    FORWARDED = (
-        "online_changed",
-        "syncing_changed",
-        "queue_depth_changed",
-        "last_sync_changed",
-        "error_changed",
-    )
-
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.bridge: Any = None
+        self.bridge: SyncBridge | None = None
 
     @property
-    def status(self) -> Any:
-        """The bridge's last state; None while connecting (the strip says so)."""
-        return getattr(self.bridge, "status", None)
+    def available(self) -> bool:
+        """Sync runs (or is starting) on this terminal."""
+        return True
 
-    def attach(self, bridge: QObject) -> None:
+    @property
+    def status(self) -> SyncStatus | None:
+        """The bridge's last state; None while connecting (the strip says so)."""
+        return None if self.bridge is None else self.bridge.status
+
+    @property
+    def online(self) -> bool | None:
+        status = self.status
+        return None if status is None else bool(status.online)
+
+    @property
+    def last_sync_at(self) -> str:
+        status = self.status
+        return "" if status is None else str(status.last_sync_at or "")
+
+    @property
+    def error(self) -> str:
+        status = self.status
+        return "" if status is None else str(status.error or "")
+
+    def attach(self, bridge: SyncBridge) -> None:
         """Forward ``bridge``'s signals from now on and replay its current state."""
         self.bridge = bridge
-        for name in self.FORWARDED:
-            getattr(bridge, name).connect(getattr(self, name))
+        bridge.online_changed.connect(self.online_changed)
+        bridge.syncing_changed.connect(self.syncing_changed)
+        bridge.queue_depth_changed.connect(self.queue_depth_changed)
+        bridge.last_sync_changed.connect(self.last_sync_changed)
+        bridge.error_changed.connect(self.error_changed)
         status = self.status
         if status is not None:
             self.online_changed.emit(bool(status.online))
@@ -64,8 +83,7 @@ class LateSync(QObject):
         """Central's status of a receipt (blocks; the io lane calls it)."""
         if self.bridge is None:
             raise ConnectionError("sync is still starting")
-        result: dict[str, Any] | None = self.bridge.lookup_receipt(receipt_no)
-        return result
+        return self.bridge.lookup_receipt(receipt_no)
 
     def detach(self) -> None:
         if self.bridge is not None:

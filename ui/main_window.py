@@ -1,7 +1,8 @@
 """The kiosk window: top bar, the navigation stack of screens, the on-screen keyboard,
 the status strip; idle timeout, elderly mode, language, voice and the crash path.
 
-Built by `ui.kiosk.build_kiosk`; screens reach it only as the context's `nav`.
+Built by `ui.kiosk.build_kiosk`, which makes the idle watcher and staff mode first and
+hands them in; screens reach the window only as the context's `nav`.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from ui.crash import CrashGuard
 from ui.first_paint import FirstPaint
 from ui.idle import IdleWatcher
 from ui.screens.base import Screen
+from ui.staff.gesture import CornerTapGesture
 from ui.status_feed import StatusFeed
 from ui.theme import apply_spacing
 from ui.widgets.buttons import recolour_icons
@@ -34,21 +36,27 @@ if TYPE_CHECKING:
 
 
 class MainWindow(QMainWindow):
-    """Frameless in kiosk use; the stack's bottom is always the Home screen."""
+    """Frameless in kiosk use; the stack's bottom is always the Home screen.
 
-    staff: StaffMode  # attached by ui.kiosk.build_kiosk
+    ``idle`` is the citizen idle timeout (staff mode suspends it); the window shows
+    ``staff.band`` under the top bar and sends its corner gesture to ``staff``."""
 
-    def __init__(self, ctx: KioskContext, keyboard: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: KioskContext,
+        idle: IdleWatcher,
+        staff: StaffMode,
+        keyboard: QWidget | None = None,
+    ) -> None:
         super().__init__()
         self.ctx = ctx
-        ctx.nav = self
+        self.staff = staff
         self.setWindowTitle("马上办")
         body = QWidget()
         body.setObjectName("KioskBody")
         column = QVBoxLayout(body)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
-        self.body_column = column  # top bar, notices, screens, strip: staff mode adds its band
         self.top_bar = TopBar()
         self.stack = QStackedWidget()
         self.strip = StatusStrip()
@@ -56,6 +64,7 @@ class MainWindow(QMainWindow):
         self.keyboard = keyboard
         self._keyboard_scheduled = False
         column.addWidget(self.top_bar)
+        column.addWidget(staff.band)  # hidden until a clerk signs in
         self.repair_notice = RepairNotice(ctx.core.store.events)  # staff: store repaired
         column.addWidget(self.repair_notice)
         column.addWidget(self.stack, 1)
@@ -73,14 +82,15 @@ class MainWindow(QMainWindow):
         self.overlay.primary.clicked.connect(self._overlay_primary)
         self.overlay.secondary.clicked.connect(self._overlay_secondary)
         self.screens: list[Screen] = []
-        self.citizen_idle_suspended = False  # staff mode has its own timeout (ui/staff)
         self.portrait = False
 
-        ui = ctx.core.config.ui
-        self.idle = IdleWatcher(ui.idle_timeout_s * 1000, ui.idle_countdown_s * 1000, self)
+        self.idle = idle
+        idle.setParent(self)
         self.idle.idle.connect(self._ask_still_there)
         self.idle.tick.connect(self._countdown_tick)
         self.idle.expired.connect(self.end_session)
+        self.gesture = CornerTapGesture(self)  # the hidden way into staff mode
+        self.gesture.triggered.connect(staff.open_sign_in)
         self.crash_guard = CrashGuard(self)
         self.crash_guard.crashed.connect(self._show_crash)
         ctx.ops.unhandled.connect(self.crash_guard.handle)
@@ -167,12 +177,11 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(screen)
         self.repair_notice.follow(len(self.screens) == 1)
         citizen = not screen.idle_exempt or len(self.screens) > 1
-        self.idle.set_enabled(citizen and not self.citizen_idle_suspended)
+        self.idle.set_enabled(citizen)  # staff mode may have suspended it meanwhile
         screen.opened()
         self.feed.refresh_queue()
-        kick = getattr(self.ctx.sync, "kick", None)
-        if kick is not None and screen.objectName() == "Screen" and hasattr(screen, "receipt"):
-            kick()  # a receipt means a new submission: send it now if online
+        if screen.objectName() == "Screen" and hasattr(screen, "receipt"):
+            self.ctx.sync.kick()  # a receipt means a new submission: send it now if online
         self._refresh_bar()
         self.speak_guidance()
 
@@ -296,9 +305,8 @@ class MainWindow(QMainWindow):
 
     def shutdown(self) -> None:
         """Stop timers and workers (at exit, and at a test's end)."""
-        staff = getattr(self, "staff", None)  # attached by build_kiosk
-        if staff is not None:
-            staff.close()  # its idle timer must not fire on a closed store
+        self.staff.close()  # its idle timer must not fire on a closed store
+        self.gesture.close()
         self.idle.close()
         self.feed.stop()
         self.ctx.voice.stop()

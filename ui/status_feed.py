@@ -1,5 +1,5 @@
-"""Feeds the status strip: the sync bridge's signals when there is one, and polls
-of the queue depth (store lane) and the devices' states (io lane)."""
+"""Feeds the status strip: the sync link's signals, and polls of the queue depth
+(store lane) and the devices' states (io lane)."""
 
 from __future__ import annotations
 
@@ -30,29 +30,16 @@ class StatusFeed(QObject):
         self._queue_timer.timeout.connect(self.refresh_queue)
         self._device_timer = QTimer(self)
         self._device_timer.timeout.connect(self.refresh_devices)
-        bridge = ctx.sync
-        if bridge is not None:
-            self._connect(bridge, "online_changed", self._on_online)
-            self._connect(bridge, "syncing_changed", strip.set_syncing)
-            self._connect(bridge, "queue_depth_changed", strip.set_queue_depth)
-            self._connect(bridge, "last_sync_changed", strip.set_last_sync)
-            self._connect(bridge, "error_changed", strip.set_error)
-            status = getattr(bridge, "status", None)  # the state before our first signal
-            if status is not None:
-                self._on_online(bool(getattr(status, "online", False)))
-                strip.set_last_sync(str(getattr(status, "last_sync_at", "") or ""))
-        else:
-            strip.set_online(False)  # no sync at all: everything waits on this terminal
-
-    @staticmethod
-    def _connect(bridge: QObject, name: str, slot: object) -> None:
-        signal = getattr(bridge, name, None)
-        if signal is not None:
-            signal.connect(slot)
-
-    def _on_online(self, online: bool) -> None:
-        self.ctx.online = bool(online)
-        self.strip.set_online(bool(online))
+        sync = ctx.sync
+        sync.online_changed.connect(strip.set_online)
+        sync.syncing_changed.connect(strip.set_syncing)
+        sync.queue_depth_changed.connect(strip.set_queue_depth)
+        sync.last_sync_changed.connect(strip.set_last_sync)
+        sync.error_changed.connect(strip.set_error)
+        online = sync.online  # the state before our first signal; None: still connecting
+        if online is not None:
+            strip.set_online(online)  # no sync at all: False, everything waits here
+            strip.set_last_sync(sync.last_sync_at)
 
     def start(self) -> None:
         """First readings now, then poll."""

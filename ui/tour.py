@@ -138,7 +138,7 @@ def staff(w: MainWindow, screen: str) -> None:
 
     core.store.writer.run(stage)
     for _ in range(5):
-        w.staff.gesture.tap()
+        w.gesture.tap()
     sign_in = w.current()
     if screen == "sign-in":  # after one wrong PIN
         sign_in.staff_id.set_text("S001")

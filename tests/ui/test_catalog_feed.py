@@ -12,11 +12,6 @@ from ui.catalog_view import CatalogFeed, view_of
 from ui.operations import Operations
 
 
-class Target:
-    def __init__(self, catalog: Catalog) -> None:
-        self.catalog = view_of(catalog)
-
-
 def test_a_failed_index_build_is_tried_again(
     qapp: Any, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -33,15 +28,14 @@ def test_a_failed_index_build_is_tried_again(
 
     monkeypatch.setattr(catalog_view, "build_index", flaky)
     ops = Operations(synchronous=True)
-    target = Target(demo_catalog())
-    feed = CatalogFeed(target, ops)
+    feed = CatalogFeed(view_of(demo_catalog()), ops)
     ready: list[bool] = []
     feed.indexed.connect(lambda: ready.append(True))
     feed.start_indexing()
-    assert target.catalog.index is None and ready == []
+    assert feed.view.index is None and ready == []
     assert "search index not built: MemoryError" in caplog.text
     feed.start_indexing()  # e.g. the search screen opening
-    assert target.catalog.index is not None and ready == [True]
+    assert feed.view.index is not None and ready == [True]
     feed.start_indexing()  # built: nothing more
     assert len(attempts) == 2
     ops.shutdown()

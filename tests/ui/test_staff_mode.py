@@ -19,7 +19,7 @@ def test_five_corner_taps_open_the_pin_screen_and_touch_nothing_underneath(
 ) -> None:
     muted = window.top_bar.mute.isChecked()
     clock = FakeClock()
-    window.staff.gesture.clock = clock
+    window.gesture.clock = clock
     for _ in range(5):
         corner_tap(qtbot, window, clock)
     assert isinstance(window.current(), SignInScreen)
@@ -29,7 +29,7 @@ def test_five_corner_taps_open_the_pin_screen_and_touch_nothing_underneath(
 
 def test_four_taps_or_slow_taps_do_not_open_it(qtbot: Any, window: Any) -> None:
     clock = FakeClock()
-    window.staff.gesture.clock = clock
+    window.gesture.clock = clock
     for _ in range(4):
         corner_tap(qtbot, window, clock)
     assert isinstance(window.current(), HomeScreen)
@@ -52,7 +52,7 @@ def test_good_pin_shows_band_and_outbox_and_is_audited(qtbot: Any, window: Any, 
     assert isinstance(screen, OutboxScreen)
     assert window.staff.band.isVisible()
     assert window.staff.band.text.text() == "staff mode · 工作人员模式 · S001"
-    assert window.ctx.staff_id == "S001"
+    assert window.ctx.session.staff_id == "S001"
     assert [r.actor for r in audit_rows(core, "login")] == ["S001"]
     assert window.staff.band.exit.height() >= 60
 
@@ -99,7 +99,7 @@ def test_staff_idle_timeout_returns_home_and_audits_logout(
     qtbot.waitUntil(lambda: not window.staff.active, timeout=2000)
     assert isinstance(window.current(), HomeScreen)
     assert not window.staff.band.isVisible()
-    assert window.ctx.staff_id is None
+    assert window.ctx.session.staff_id is None
     logouts = audit_rows(core, "logout")
     assert [(r.actor, r.detail) for r in logouts] == [("S001", {"reason": "idle"})]
     window.home.appeal.click()

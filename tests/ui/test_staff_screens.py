@@ -6,10 +6,10 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel
 from sqlalchemy import select
 from staffkit import audit_rows, signed_in
+from syncfake import FakeBridge, attached
 
 from terminal.devices.state import DeviceStatus
 from terminal.store.models import Submission
@@ -91,23 +91,11 @@ def test_reprint_prints_marks_printed_and_audits(qtbot: Any, window: Any, core: 
     assert confirmed.receipt_no not in screen.reprint_buttons  # the list was refreshed
 
 
-class FakeBridge(QObject):
-    online_changed = Signal(bool)
-    queue_depth_changed = Signal(int)
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.kicks = 0
-
-    def kick(self) -> None:
-        self.kicks += 1
-
-
 def test_send_now_kicks_sync_and_is_audited(qtbot: Any, core: Any, devices: Any) -> None:
     from conftest import _close, _window
 
     bridge = FakeBridge()
-    window = _window(core, devices, synchronous=True, sync=bridge)
+    window = _window(core, devices, synchronous=True, sync=attached(bridge))
     try:
         screen = signed_in(qtbot, window, core)
         before = bridge.kicks

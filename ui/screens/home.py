@@ -71,8 +71,7 @@ class HomeScreen(Screen):
         self.theme_buttons: dict[str, QPushButton] = {}
         self._catalog: CatalogView | None = None  # the one the theme tiles were built from
         self._build_themes()
-        if ctx.catalogs is not None:
-            ctx.catalogs.replaced.connect(self._build_themes)
+        ctx.catalogs.replaced.connect(self._build_themes)
 
         self.appeal.clicked.connect(self._open_appeal)
         self.lookup.clicked.connect(self._open_lookup)

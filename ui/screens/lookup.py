@@ -115,9 +115,9 @@ class LookupScreen(Screen):
             self.lookup.setEnabled(True)
             self._show_progress(info)
             return
-        online_lookup = getattr(self.ctx.sync, "lookup_receipt", None)
+        online_lookup = self.ctx.sync.lookup_receipt
         ours = number.terminal_code == self.ctx.core.terminal_code
-        if online_lookup is None or not self.ctx.online:
+        if not self.ctx.session.online:  # never online without sync (OfflineSync)
             self.lookup.setEnabled(True)
             self._show("unknown_here" if ours else "elsewhere_offline")
             return

@@ -32,14 +32,16 @@ class Submitted:
     receipt: Receipt
 
 
-def confirm_and_build_receipt(ctx: KioskContext, draft: Draft, online: bool) -> Submitted:
+def confirm_and_build_receipt(
+    ctx: KioskContext, draft: Draft, online: bool, staff_id: str | None = None
+) -> Submitted:
     """Store lane: seal and commit the draft, then build its receipt.
 
-    A submission made while a clerk is signed in (staff mode) becomes an assisted
-    one, with the clerk's id beside it.
+    A submission made while a clerk is signed in (staff mode: ``staff_id``) becomes
+    an assisted one, with the clerk's id beside it.
     """
-    if ctx.staff_id:
-        draft = replace(draft, channel="assisted", staff_id=ctx.staff_id)
+    if staff_id:
+        draft = replace(draft, channel="assisted", staff_id=staff_id)
     confirmed = ctx.core.confirm(draft)
     receipt = receipt_for(ctx.core, confirmed.receipt_no, online=online, locale=ctx.locale)
     return Submitted(confirmed, receipt)
@@ -76,7 +78,8 @@ def submit_in_background(
     (the screen forgets what was entered) and the receipt screen; or
     ``failed(message)`` with the plain words for the citizen (nothing was saved and
     what they entered is kept), or ``failed(None)`` once the crash path has it."""
-    online = ctx.online  # read on the GUI thread, as the receipt shows it
+    # Read on the GUI thread, where the session changes: the receipt shows this.
+    online, staff_id = ctx.session.online, ctx.session.staff_id
 
     def submitted(result: Submitted) -> None:
         before_receipt()
@@ -84,7 +87,7 @@ def submit_in_background(
 
     ctx.ops.run(
         "store",
-        lambda: confirm_and_build_receipt(ctx, draft, online),
+        lambda: confirm_and_build_receipt(ctx, draft, online, staff_id),
         success=submitted,
         failure=lambda error: failed(confirm_problem(ctx, error, what)),
         owner=owner,

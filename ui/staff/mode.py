@@ -2,9 +2,14 @@
 
 Entered by the corner gesture and a PIN (sign_in.py). While it is on, the
 citizen idle timeout is suspended, the band shows who is signed in, and
-submissions made with the clerk present are "assisted" (ctx.staff_id). Staff
-idle timeout (config.staff.idle_timeout_s) or "Exit staff mode" ends it: the
+submissions made with the clerk present are "assisted" (ctx.session.staff_id).
+Staff idle timeout (config.staff.idle_timeout_s) or "Exit staff mode" ends it: the
 logout is audited and every screen goes back to citizen Home, emptied.
+
+Staff mode is made before the window (ui/kiosk.py) and given what it acts on: the
+screens (push, replace, end the session) and the citizen idle timeout (suspend,
+resume). The window places `band` under its top bar and sends its corner gesture
+to `open_sign_in`.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
@@ -20,12 +25,12 @@ from PySide6.QtWidgets import QApplication
 from terminal.audit import actions
 from ui.lockdown import EXIT_BY_STAFF, Lockdown
 from ui.staff.band import StaffBand
-from ui.staff.gesture import CornerTapGesture
 
 if TYPE_CHECKING:
     from terminal.audit.trail import AuditTrail
     from terminal.staff.directory import StaffDirectory
-    from ui.main_window import MainWindow
+    from ui.context import KioskContext
+    from ui.navigation import ScreenHost
 
 log = logging.getLogger(__name__)
 
@@ -38,16 +43,31 @@ class StaffSession:
     role: str  # clerk | technician
 
 
+class IdlePolicy(Protocol):
+    """The citizen idle timeout, as staff mode needs it (ui/idle.py `IdleWatcher`)."""
+
+    def suspend(self) -> None: ...
+
+    def resume(self) -> None: ...
+
+
 class StaffMode(QObject):
     """The staff side of one kiosk window."""
 
     started = Signal(str)
     ended = Signal(str)  # the reason: exit | idle | exit_kiosk
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.ctx = window.ctx
+    def __init__(
+        self,
+        ctx: KioskContext,
+        screens: ScreenHost,
+        citizen_idle: IdlePolicy,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.screens = screens
+        self.citizen_idle = citizen_idle
         self.session: StaffSession | None = None
         self.lockdown: Lockdown | None = None  # set by the launcher in kiosk use
         self._directory: StaffDirectory | None = None
@@ -55,17 +75,11 @@ class StaffMode(QObject):
         self.band.hide()
         self.band.screens.clicked.connect(self.show_staff_screens)
         self.band.exit.clicked.connect(lambda: self.end("exit"))
-        window.body_column.insertWidget(1, self.band)  # under the top bar
         self.ctx.languages.changed.connect(lambda _locale: self.band.retranslate())
-        self.gesture = CornerTapGesture(window)
-        self.gesture.triggered.connect(self.open_sign_in)
         self.idle_timer = QTimer(self)
         self.idle_timer.setSingleShot(True)
         self.idle_timer.setInterval(self.ctx.core.config.staff.idle_timeout_s * 1000)
         self.idle_timer.timeout.connect(lambda: self.end("idle"))
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
 
     @property
     def active(self) -> bool:
@@ -107,18 +121,18 @@ class StaffMode(QObject):
             return
         from ui.staff.sign_in import SignInScreen
 
-        if not isinstance(self.window.current(), SignInScreen):
-            self.window.push(SignInScreen(self.ctx, self))
+        if not isinstance(self.screens.current(), SignInScreen):
+            self.screens.push(SignInScreen(self.ctx, self))
 
     def begin(self, staff_id: str, role: str) -> None:
         """A successful sign-in (already audited by the directory)."""
         self.session = StaffSession(staff_id, role)
-        self.ctx.staff_id = staff_id
-        self.window.citizen_idle_suspended = True
-        self.window.idle.set_enabled(False)
+        self.ctx.session.staff_id = staff_id
+        self.citizen_idle.suspend()
         self.band.show_session(staff_id)
         self.band.show()
         self.idle_timer.start()
+        self._watch_activity(True)
         log.info("staff mode on (%s)", role)
         self.started.emit(staff_id)
         self.show_staff_screens(replace=True)
@@ -126,10 +140,10 @@ class StaffMode(QObject):
     def show_staff_screens(self, *, replace: bool = False) -> None:
         from ui.staff.outbox_screen import OutboxScreen
 
-        if not self.active or isinstance(self.window.current(), OutboxScreen):
+        if not self.active or isinstance(self.screens.current(), OutboxScreen):
             return
         screen = OutboxScreen(self.ctx, self)
-        self.window.replace(screen) if replace else self.window.push(screen)
+        self.screens.replace(screen) if replace else self.screens.push(screen)
 
     def end(self, reason: str = "exit") -> None:
         """Back to citizen mode: audit the logout, empty every screen, Home."""
@@ -141,11 +155,12 @@ class StaffMode(QObject):
             lambda: self.audit().record(session.staff_id, actions.LOGOUT, "ok", {"reason": reason}),
         )
         self.session = None
-        self.ctx.staff_id = None
+        self.ctx.session.staff_id = None
         self.idle_timer.stop()
+        self._watch_activity(False)
         self.band.hide()
-        self.window.citizen_idle_suspended = False
-        self.window.end_session()
+        self.citizen_idle.resume()
+        self.screens.end_session()
         log.info("staff mode off (%s)", reason)
         self.ended.emit(reason)
 
@@ -167,14 +182,23 @@ class StaffMode(QObject):
             success=leave,
         )
 
+    def _watch_activity(self, on: bool) -> None:
+        """Any touch or key anywhere restarts the staff idle timer, while signed in.
+
+        Installed at sign-in, so this filter comes first (Qt calls the newest one
+        first) and also sees the corner taps the gesture swallows."""
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+            if on:
+                app.installEventFilter(self)
+
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if self.session is not None and event.type() in _ACTIVITY:
             self.idle_timer.start()
         return False
 
     def close(self) -> None:
+        """Stop the staff idle timer and stop watching for activity (at shutdown)."""
         self.idle_timer.stop()
-        self.gesture.close()
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        self._watch_activity(False)

@@ -67,9 +67,7 @@ class OutboxScreen(Screen):
         self.status.clicked.connect(self._open_status)
         self.diagnostics.clicked.connect(self._open_diagnostics)
         self.exit_kiosk.clicked.connect(staff.exit_kiosk)
-        signal = getattr(ctx.sync, "queue_depth_changed", None)
-        if signal is not None:
-            signal.connect(self.refresh)
+        ctx.sync.queue_depth_changed.connect(self.refresh)
         self.retranslate()
 
     def _place_actions(self) -> None:
@@ -189,9 +187,8 @@ class OutboxScreen(Screen):
     # -- actions --------------------------------------------------------------------
     def force_sync(self) -> None:
         """Ask sync to run now (audited)."""
-        kick = getattr(self.ctx.sync, "kick", None)
-        if callable(kick):
-            kick()
+        if self.ctx.sync.available:
+            self.ctx.sync.kick()
             self.staff.record(actions.FORCE_SYNC, "ok")
             self._say(self.tr("Sending now. The list updates when central answers."))
         else:
@@ -208,7 +205,7 @@ class OutboxScreen(Screen):
             )
             self._say(self.tr("No printer is configured on this terminal."), problem=True)
             return
-        core, online, locale = self.ctx.core, self.ctx.online, self.ctx.locale
+        core, online, locale = self.ctx.core, self.ctx.session.online, self.ctx.locale
         self._say(self.tr("Printing {receipt}…").format(receipt=row.receipt_no))
 
         def work() -> bool:

@@ -41,6 +41,7 @@ class StatusScreen(Screen):
         layout.addWidget(self.sync_line)
         layout.addWidget(KineticScrollArea(self.devices), 1)
         layout.addWidget(self.refresh_button)
+        ctx.session.online_changed.connect(self._online_changed)
         self.retranslate()
 
     def title(self) -> str:
@@ -49,6 +50,9 @@ class StatusScreen(Screen):
     def retranslate(self) -> None:
         self.refresh_button.setText(self.tr("Check again"))
         self.devices.set_checks(self.words.checks(self._states))  # in the new language
+        self._show_network()
+
+    def _online_changed(self, _online: bool) -> None:
         self._show_network()
 
     def opened(self) -> None:
@@ -71,17 +75,17 @@ class StatusScreen(Screen):
         self._show_network()
 
     def _show_network(self) -> None:
-        if self.ctx.sync is None:
+        sync = self.ctx.sync
+        if not sync.available:
             self.network.setText(self.tr("Sync is not running: submissions stay on this terminal."))
-        elif self.ctx.online:
+        elif self.ctx.session.online:
             self.network.setText(self.tr("Online: central can be reached."))
         else:
             self.network.setText(
                 self.tr("Offline: submissions are kept and sent later. Check the network cable.")
             )
-        status = getattr(self.ctx.sync, "status", None)
-        last = self._local(str(getattr(status, "last_sync_at", "") or ""))
-        error = str(getattr(status, "error", "") or "")
+        last = self._local(sync.last_sync_at)
+        error = sync.error
         waiting = self.queue.get("pending", 0) + self.queue.get("uploading", 0)
         parts = [
             self.tr("Last complete sync: {at}").format(at=last)

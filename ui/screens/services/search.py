@@ -43,7 +43,7 @@ class SearchScreen(Screen):
         outer.addLayout(self.body, 1)
         self.query.textChanged.connect(self._search)
         self.results.chosen.connect(self._open_item)
-        if ctx.catalogs is not None and self.view.index is None:
+        if self.view.index is None:
             ctx.catalogs.indexed.connect(self._index_ready)
             ctx.catalogs.start_indexing()  # usually under way since Home was painted
         self.retranslate()
