@@ -131,3 +131,28 @@ def test_a_bug_still_goes_to_the_crash_screen(window: Any) -> None:
     window.ctx.ops.run("store", broken)
     assert isinstance(window.current(), CrashScreen)
     assert not window.trouble.isVisible()
+
+
+def test_background_work_is_quiet_about_the_machine_but_not_about_bugs(
+    qtbot: Any, core: TerminalCore
+) -> None:
+    from ui.operations import Operations
+
+    ops = Operations(synchronous=True)
+    troubles: list[str] = []
+    bugs: list[BaseException] = []
+    ops.trouble.connect(troubles.append)
+    ops.unhandled.connect(bugs.append)
+
+    def write() -> None:
+        core.store.writer.run(lambda c: c.execute("DELETE FROM store_events WHERE 0"))
+
+    with write_lock_held(core):
+        ops.run("store", write, failure=ops.quietly("a poll"))  # logged only
+        assert troubles == [] and bugs == []
+        ops.run("store", write)  # someone asked: the banner
+        assert troubles == ["busy"] and bugs == []
+    ops.run("store", lambda: {}["missing"], failure=ops.quietly("a poll"))
+    assert troubles == ["busy"] and isinstance(bugs[0], KeyError)
+    ops.run("store", write)  # the lock is gone
+    assert troubles == ["busy"] and len(bugs) == 1
