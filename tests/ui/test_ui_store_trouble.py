@@ -12,11 +12,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from staffkit import add_staff, corner_tap, type_and_submit
+from PySide6.QtWidgets import QApplication
+from staffkit import add_staff, audit_rows, corner_tap, signed_in, type_and_submit
 
 from terminal.runtime import TerminalCore, receipt_for
 from terminal.submissions.confirm import Confirmed
 from tests.core.helpers import appeal
+from ui.lockdown import EXIT_BY_STAFF
+from ui.operations import Operations
 from ui.screens.crash_screen import CrashScreen
 from ui.screens.home import HomeScreen
 from ui.screens.receipt import ReceiptScreen
@@ -136,8 +139,6 @@ def test_a_bug_still_goes_to_the_crash_screen(window: Any) -> None:
 def test_background_work_is_quiet_about_the_machine_but_not_about_bugs(
     qtbot: Any, core: TerminalCore
 ) -> None:
-    from ui.operations import Operations
-
     ops = Operations(synchronous=True)
     troubles: list[str] = []
     bugs: list[BaseException] = []
@@ -156,3 +157,15 @@ def test_background_work_is_quiet_about_the_machine_but_not_about_bugs(
     assert troubles == ["busy"] and isinstance(bugs[0], KeyError)
     ops.run("store", write)  # the lock is gone
     assert troubles == ["busy"] and len(bugs) == 1
+
+
+def test_a_technician_leaves_the_kiosk_even_when_the_store_cannot_record_it(
+    qtbot: Any, window: Any, core: TerminalCore, monkeypatch: Any
+) -> None:
+    codes: list[int] = []
+    monkeypatch.setattr(QApplication, "exit", staticmethod(lambda code=0: codes.append(code)))
+    screen = signed_in(qtbot, window, core, role="technician")
+    with write_lock_held(core):  # the disk to repair is why they leave
+        screen.exit_kiosk.click()
+    assert codes == [EXIT_BY_STAFF] and no_crash(window)
+    assert audit_rows(core, "exit_kiosk") == []  # in the log instead
