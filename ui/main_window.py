@@ -27,6 +27,7 @@ from ui.widgets.overlay import Overlay
 from ui.widgets.repair_notice import RepairNotice
 from ui.widgets.status_strip import StatusStrip
 from ui.widgets.top_bar import TopBar
+from ui.widgets.trouble_banner import TroubleBanner
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +68,8 @@ class MainWindow(QMainWindow):
         column.addWidget(staff.band)  # hidden until a clerk signs in
         self.repair_notice = RepairNotice(ctx.core.store.events)  # staff: store repaired
         column.addWidget(self.repair_notice)
+        self.trouble = TroubleBanner(ctx.voice.say)  # store locked, disk full: calm words
+        column.addWidget(self.trouble)
         column.addWidget(self.stack, 1)
         if keyboard is not None:
             column.addWidget(keyboard)
@@ -94,6 +97,9 @@ class MainWindow(QMainWindow):
         self.crash_guard = CrashGuard(self)
         self.crash_guard.crashed.connect(self._show_crash)
         ctx.ops.unhandled.connect(self.crash_guard.handle)
+        ctx.ops.trouble.connect(self.trouble.show_trouble)
+        ctx.languages.changed.connect(self.trouble.retranslate)
+        self.stack.currentChanged.connect(self.trouble.clear)
         self.feed = StatusFeed(ctx, self.strip, self)
 
         bar = self.top_bar

@@ -8,8 +8,13 @@ hand a plain function to `Operations.run` with the lane it belongs to:
 
 The function runs off the GUI thread; ``success`` or ``failure`` is then called
 on the GUI thread. A callback whose owner widget has been destroyed in the
-meantime (the session ended) is dropped. An exception with no ``failure``
-handler is a bug: it goes to ``unhandled`` and from there to the crash path.
+meantime (the session ended) is dropped. With no ``failure`` handler an
+exception takes the default path, `fail`: an environment failure (the store
+locked or busy, the disk full, a read-only file, an I/O error; see
+terminal/store/trouble.py) becomes ``trouble(kind)``, which the kiosk shows as a
+calm banner while the citizen stays on the screen; anything else is a bug and
+goes to ``unhandled`` and from there to the crash path. A screen that must tidy
+up first (re-enable a button) passes its own ``failure`` and ends with `fail`.
 With ``synchronous=True`` (tests, screenshots) the work runs at once, inline.
 """
 
@@ -23,6 +28,8 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QObject, Signal
+
+from terminal.store.trouble import store_trouble
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +48,7 @@ class Operations(QObject):
     """Runs work on the store or io worker and calls back on the GUI thread."""
 
     unhandled = Signal(object)  # BaseException: a bug, for the crash path
+    trouble = Signal(str)  # a terminal.store.trouble.Trouble: for the calm banner
     _finished = Signal(object, object)  # _Ticket, Future
 
     def __init__(self, *, synchronous: bool = False, parent: QObject | None = None) -> None:
@@ -97,7 +105,30 @@ class Operations(QObject):
         if ticket.failure is not None:
             ticket.failure(error)
         else:
+            self.fail(error)
+
+    def fail(self, error: BaseException) -> None:
+        """The default failure path: ``trouble`` for an environment failure, else
+        ``unhandled`` (a bug). GUI thread; explicit handlers end with it too."""
+        kind = store_trouble(error)
+        if kind is None:
             self.unhandled.emit(error)
+            return
+        log.warning("environment failure (%s): %s", kind.value, type(error).__name__)
+        self.trouble.emit(kind.value)
+
+    def quietly(self, what: str) -> Callable[[BaseException], None]:
+        """A ``failure`` for background work nobody asked for (a poll, a logout's audit):
+        an environment failure is only logged, with ``what`` failed; a bug still crashes."""
+
+        def failed(error: BaseException) -> None:
+            kind = store_trouble(error)
+            if kind is None:
+                self.unhandled.emit(error)
+            else:
+                log.warning("%s failed (%s): %s", what, kind.value, type(error).__name__)
+
+        return failed
 
     def shutdown(self) -> None:
         """Wait for running work and stop the workers (at exit, or a test's end)."""

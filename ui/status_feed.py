@@ -55,13 +55,19 @@ class StatusFeed(QObject):
     def refresh_queue(self) -> None:
         store = self.ctx.core.store
 
-        def depth() -> int:
-            stats = queue_stats(store)
-            return stats.by_state.get("pending", 0) + stats.by_state.get("uploading", 0)
-
-        self.ctx.ops.run("store", depth, success=self.strip.set_queue_depth, owner=self.strip)
+        self.ctx.ops.run(
+            "store",
+            lambda: queue_stats(store).waiting,
+            success=self.strip.set_queue_depth,
+            failure=self.ctx.ops.quietly("queue depth poll"),  # nobody asked: no banner
+            owner=self.strip,
+        )
 
     def refresh_devices(self) -> None:
         self.ctx.ops.run(
-            "io", self.ctx.devices.states, success=self.strip.set_devices, owner=self.strip
+            "io",
+            self.ctx.devices.states,
+            success=self.strip.set_devices,
+            failure=self.ctx.ops.quietly("device poll"),
+            owner=self.strip,
         )

@@ -108,7 +108,11 @@ def rating(w: MainWindow, low: bool) -> None:
 
 
 def staff(w: MainWindow, screen: str) -> None:
-    """Staff mode with demo data: a clerk (technician for diagnostics) signed in."""
+    """Staff mode with demo data: a clerk (technician for diagnostics) signed in.
+
+    The one place in ui/ that writes to the store itself: it stages demo data (an
+    old receipt, a refused one) for the screenshots, as a test would."""
+    import sqlite3
     from datetime import UTC, datetime, timedelta
 
     from terminal.staff.directory import StaffDirectory
@@ -120,20 +124,18 @@ def staff(w: MainWindow, screen: str) -> None:
     staff_directory = StaffDirectory.for_core(core)
     if staff_directory.get("S001") is None:  # scenes may share one store (the selftest)
         staff_directory.add("S001", "王敏", role, "482916", actor="technician:cli")
-    submit_appeal(w, True)  # printer out of paper: unprinted
-    w.go_home()
-    submit_appeal(w, False)
-    w.go_home()
-    with core.store.reader.connect() as conn:
-        newest = "SELECT id FROM submissions ORDER BY rowid DESC LIMIT 2"  # this scene's two
-        ids = [r[0] for r in conn.exec_driver_sql(newest)][::-1]
+    ids = []
+    for fault in (True, False):  # the first with the printer out of paper: unprinted
+        submit_appeal(w, fault)
+        ids.append(w.current().confirmed.submission_id)  # type: ignore[attr-defined]
+        w.go_home()
     at = rfc3339(datetime.now(UTC) - timedelta(hours=3, minutes=12))
     now = rfc3339(datetime.now(UTC))
 
-    def stage(c: object) -> None:
-        c.execute("UPDATE submissions SET created_at = ? WHERE id = ?", (at, ids[0]))  # type: ignore[attr-defined]
-        transition(c, [ids[1]], OutboxState.UPLOADING, now=now)  # type: ignore[arg-type]
-        transition(c, [ids[1]], OutboxState.REJECTED, now=now, error_code="region_unknown",  # type: ignore[arg-type]
+    def stage(c: sqlite3.Connection) -> None:
+        c.execute("UPDATE submissions SET created_at = ? WHERE id = ?", (at, ids[0]))
+        transition(c, [ids[1]], OutboxState.UPLOADING, now=now)
+        transition(c, [ids[1]], OutboxState.REJECTED, now=now, error_code="region_unknown",
                    error_detail="region 530102001001 is not served")  # fmt: skip
 
     core.store.writer.run(stage)

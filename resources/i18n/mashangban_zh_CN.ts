@@ -786,7 +786,7 @@
 <context>
     <name>LookupScreen</name>
     <message>
-        <location filename="../../ui/screens/lookup.py" line="+58"/>
+        <location filename="../../ui/screens/lookup.py" line="+59"/>
         <source>Check progress</source>
         <translation>进度查询</translation>
     </message>
@@ -806,7 +806,7 @@
         <translation>查询</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+92"/>
         <source>That code is not one of our receipts. Please scan the QR on the receipt.</source>
         <translation>这不是本平台的回执二维码。请扫描回执上的二维码。</translation>
     </message>
@@ -869,7 +869,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+197"/>
+        <location filename="../../ui/main_window.py" line="+202"/>
         <source>Leave this and go home?</source>
         <translation>离开并回到首页吗？</translation>
     </message>
@@ -920,7 +920,7 @@
 <context>
     <name>OutboxScreen</name>
     <message>
-        <location filename="../../ui/staff/outbox_screen.py" line="+95"/>
+        <location filename="../../ui/staff/outbox_screen.py" line="+100"/>
         <source>Staff: outbox</source>
         <translation>工作人员：待发送</translation>
     </message>
@@ -1045,7 +1045,7 @@
         <translation>正在打印 {receipt}…</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+37"/>
         <source>Receipt {receipt} printed.</source>
         <translation>回执 {receipt} 已打印。</translation>
     </message>
@@ -1303,7 +1303,7 @@
 <context>
     <name>ReceiptScreen</name>
     <message>
-        <location filename="../../ui/screens/receipt.py" line="+87"/>
+        <location filename="../../ui/screens/receipt.py" line="+86"/>
         <source>Your receipt</source>
         <translation>您的回执</translation>
     </message>
@@ -1348,7 +1348,7 @@
         <translation>您的回执编号是</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+61"/>
         <source>Printing your receipt… please wait.</source>
         <translation>正在打印回执，请稍候…</translation>
     </message>
@@ -1576,7 +1576,7 @@
         <translation>登录</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+36"/>
         <source>Wrong PIN. Tries left before this account is locked: {n}.</source>
         <translation>密码不对。再错 {n} 次，这个账号将被锁定。</translation>
     </message>
@@ -1607,7 +1607,7 @@
 <context>
     <name>StatusScreen</name>
     <message>
-        <location filename="../../ui/staff/status_screen.py" line="+47"/>
+        <location filename="../../ui/staff/status_screen.py" line="+48"/>
         <source>Staff: devices and network</source>
         <translation>工作人员：设备和网络</translation>
     </message>
@@ -1877,6 +1877,24 @@
         <location line="-2"/>
         <source>Read aloud</source>
         <translation>朗读</translation>
+    </message>
+</context>
+<context>
+    <name>TroubleBanner</name>
+    <message>
+        <location filename="../../ui/widgets/trouble_banner.py" line="+42"/>
+        <source>The terminal is busy for a moment. Please wait a little and try again, or ask a member of staff.</source>
+        <translation>系统正忙，暂时无法完成。请稍候再试，或联系工作人员。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The terminal&apos;s storage is full, so it cannot save right now. Please ask a member of staff.</source>
+        <translation>本机存储空间已满，暂时无法保存，请联系工作人员。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The terminal cannot save or read its records right now. Please ask a member of staff.</source>
+        <translation>本机暂时无法保存或读取记录，请联系工作人员。</translation>
     </message>
 </context>
 <context>

@@ -13,7 +13,6 @@ a transaction that never committed are swept at the next start.
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import json
 import logging
@@ -29,6 +28,7 @@ from zoneinfo import ZoneInfo
 from terminal.crypto.sealing import Sealer
 from terminal.receipts.number import ReceiptNumber
 from terminal.store.startup import OpenStore
+from terminal.store.trouble import Trouble, store_trouble
 from terminal.submissions.draft import CHANNELS, KINDS, Draft
 from terminal.submissions.errors import ConfirmError
 from terminal.submissions.lifecycle import OutboxState, PrintState
@@ -84,9 +84,7 @@ def write_sealed_file(directory: Path, sealed: bytes) -> str:
 
 
 def _classify_storage_error(exc: BaseException) -> ConfirmError:
-    text = str(exc).lower()
-    full = isinstance(exc, sqlite3.OperationalError) and "full" in text
-    if full or (isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT)):
+    if store_trouble(exc) is Trouble.FULL:  # SQLITE_FULL, ENOSPC, EDQUOT
         return ConfirmError("disk_full", type(exc).__name__ + ": " + str(exc))
     return ConfirmError("storage_error", type(exc).__name__ + ": " + str(exc))
 

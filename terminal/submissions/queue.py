@@ -11,6 +11,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from terminal.store.startup import OpenStore
+from terminal.submissions.lifecycle import OutboxState, PrintState
+
+WAITING = (OutboxState.PENDING, OutboxState.UPLOADING)  # not yet with central
 
 
 @dataclass(frozen=True)
@@ -20,11 +23,16 @@ class QueueStats:
     oldest_pending_at: str | None
     oldest_pending_age_s: float | None
 
+    @property
+    def waiting(self) -> int:
+        """Submissions not yet with central (pending or being sent)."""
+        return sum(self.by_state.get(state, 0) for state in WAITING)
+
     def as_json(self) -> dict[str, object]:
         return {
             "by_state": self.by_state,
-            "pending": self.by_state.get("pending", 0),
-            "rejected": self.by_state.get("rejected", 0),
+            "pending": self.by_state.get(OutboxState.PENDING, 0),
+            "rejected": self.by_state.get(OutboxState.REJECTED, 0),
             "unprinted": self.unprinted,
             "oldest_pending_at": self.oldest_pending_at,
             "oldest_pending_age_s": self.oldest_pending_age_s,
@@ -52,15 +60,15 @@ def queue_stats(store: OpenStore, now: datetime | None = None) -> QueueStats:
             "SELECT outbox_state, count(*) FROM submissions GROUP BY outbox_state"
         ).fetchall()
         (unprinted,) = c.execute(
-            "SELECT count(*) FROM submissions WHERE print_state = 'unprinted'"
+            "SELECT count(*) FROM submissions WHERE print_state = ?", (PrintState.UNPRINTED,)
         ).fetchone()
         (oldest,) = c.execute(
-            "SELECT min(created_at) FROM submissions WHERE outbox_state IN ('pending', 'uploading')"
+            "SELECT min(created_at) FROM submissions WHERE outbox_state IN (?, ?)", WAITING
         ).fetchone()
         return rows, unprinted, oldest
 
     rows, unprinted, oldest = store.read(read)
-    by_state = {"pending": 0, "uploading": 0, "synced": 0, "rejected": 0}
+    by_state = {state.value: 0 for state in OutboxState}
     by_state.update({state: count for state, count in rows})
     age = (now - _parse(oldest)).total_seconds() if oldest else None
     return QueueStats(by_state, unprinted, oldest, age)

@@ -9,8 +9,9 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from terminal.devices.scanner.classify import ScanKind, classify_scan
 from terminal.receipts.number import ReceiptNumber, ReceiptNumberError
+from terminal.submissions.lifecycle import OutboxState
+from terminal.submissions.progress import ProgressInfo, find_progress, remote_progress
 from ui.context import KioskContext
-from ui.queries import ProgressInfo, find_progress, remote_progress
 from ui.screens.base import Screen
 from ui.screens.scan_support import attach_scanner
 from ui.widgets.buttons import touch_button
@@ -103,12 +104,19 @@ class LookupScreen(Screen):
             return
         canonical = number.format()
         self.lookup.setEnabled(False)
+        core = self.ctx.core
         self.ctx.ops.run(
             "store",
-            lambda: find_progress(self.ctx.core, canonical),
+            lambda: find_progress(core, canonical),
             success=lambda info: self._found_locally(number, info),
+            failure=self._not_looked_up,
             owner=self,
         )
+
+    def _not_looked_up(self, error: BaseException) -> None:
+        """The store could not be read: the citizen may try again (the banner says so)."""
+        self.lookup.setEnabled(True)
+        self.ctx.ops.fail(error)
 
     def _found_locally(self, number: ReceiptNumber, info: ProgressInfo | None) -> None:
         if info is not None:
@@ -181,16 +189,16 @@ class LookupScreen(Screen):
             lines.append(self.tr("Status: {status}").format(status=status))
             if info.updated_local:
                 lines.append(self.tr("Last updated: {when}").format(when=info.updated_local))
-        elif info.outbox_state in ("pending", "uploading"):
+        elif info.outbox_state in (OutboxState.PENDING, OutboxState.UPLOADING):
             lines.append(
                 self.tr(
                     "Saved on this terminal, waiting to be forwarded. It goes out automatically "
                     "as soon as the network allows."
                 )
             )
-        elif info.outbox_state == "synced":
+        elif info.outbox_state == OutboxState.SYNCED:
             lines.append(self.tr("Forwarded to the department in charge."))
-        elif info.outbox_state == "rejected":
+        elif info.outbox_state == OutboxState.REJECTED:
             lines.append(self.tr("Our staff need to check this one. Please ask at the counter."))
         if info.created_local:
             lines.append(self.tr("Submitted: {when}").format(when=info.created_local))

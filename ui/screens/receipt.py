@@ -8,14 +8,13 @@ shown large with an invitation to photograph it.
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from terminal.receipts.model import Receipt
-from terminal.submissions.confirm import Confirmed, rfc3339
-from terminal.submissions.lifecycle import mark_printed
+from terminal.submissions.confirm import Confirmed
+from terminal.submissions.printing import record_printed
 from ui.context import KioskContext
 from ui.screens.base import Screen
 from ui.voice import spoken_receipt_number
@@ -153,10 +152,18 @@ class ReceiptScreen(Screen):
         self.print_state = "printed"
         self._show_print_state()
         store, submission_id = self.ctx.core.store, self.confirmed.submission_id
-        now = rfc3339(datetime.now(UTC))
         self.ctx.ops.run(
-            "store", lambda: store.writer.run(lambda c: mark_printed(c, submission_id, now=now))
+            "store",
+            lambda: record_printed(store, submission_id),
+            failure=self._not_recorded,
+            owner=self,
         )
+
+    def _not_recorded(self, error: BaseException) -> None:
+        """The citizen has the paper and the appeal is saved; only "printed" is not
+        recorded, so staff see it as unprinted. The calm banner says what to do."""
+        log.warning("receipt printed but not recorded as printed: %s", type(error).__name__)
+        self.ctx.ops.fail(error)
 
     def _print_raised(self, error: BaseException) -> None:
         log.error("printer raised %s; the receipt stays unprinted", type(error).__name__)

@@ -57,9 +57,11 @@ def show_receipt(ctx: KioskContext, result: Submitted) -> None:
 
 def confirm_problem(ctx: KioskContext, error: BaseException, what: str) -> str | None:
     """The plain message for a confirm error the citizen can meet (nothing was saved;
-    what they entered is kept); None after handing anything else to the crash path."""
+    what they entered is kept); None after handing anything else to the operations
+    layer's default path (the calm banner for a locked or full store, else a bug's
+    crash path)."""
     if not isinstance(error, ConfirmError):
-        ctx.ops.unhandled.emit(error)
+        ctx.ops.fail(error)
         return None
     log.warning("%s not confirmed: %s", what, error.code)
     return error.message(ctx.locale)

@@ -23,6 +23,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from terminal.audit import actions
+from terminal.store.trouble import store_trouble
 from ui.lockdown import EXIT_BY_STAFF, Lockdown
 from ui.staff.band import StaffBand
 
@@ -153,6 +154,7 @@ class StaffMode(QObject):
         self.ctx.ops.run(
             "store",
             lambda: self.audit().record(session.staff_id, actions.LOGOUT, "ok", {"reason": reason}),
+            failure=self.ctx.ops.quietly("logout audit"),  # the clerk has gone: no banner
         )
         self.session = None
         self.ctx.session.staff_id = None
@@ -176,10 +178,20 @@ class StaffMode(QObject):
                 lockdown.authorise_exit()
             QApplication.exit(EXIT_BY_STAFF)
 
+        def not_audited(error: BaseException) -> None:
+            # A full or failing disk is just what a technician leaves the kiosk to
+            # repair: the exit goes ahead, with the missing record in the log.
+            if store_trouble(error) is None:
+                self.ctx.ops.fail(error)
+                return
+            log.error("exit from the kiosk not audited: %s", type(error).__name__)
+            leave()
+
         self.ctx.ops.run(
             "store",
             lambda: self.audit().record(session.staff_id, actions.EXIT_KIOSK, "ok"),
             success=leave,
+            failure=not_audited,
         )
 
     def _watch_activity(self, on: bool) -> None:

@@ -8,23 +8,28 @@ reason code and detail: nothing of the sealed content.
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
 
 from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout, QWidget
 
 from terminal.audit import actions
 from terminal.runtime import receipt_for
-from terminal.submissions.confirm import rfc3339
-from terminal.submissions.lifecycle import mark_printed
+from terminal.submissions.lifecycle import OutboxState
+from terminal.submissions.outbox_view import OutboxRow, outbox_rows
+from terminal.submissions.printing import record_reprint
 from ui.context import KioskContext
 from ui.screens.base import Screen
 from ui.staff.mode import StaffMode
-from ui.staff.outbox_rows import OutboxRow, age_parts, outbox_rows
 from ui.widgets.buttons import touch_button
 from ui.widgets.labels import label, set_role
 from ui.widgets.scrolling import KineticScrollArea
 
 log = logging.getLogger(__name__)
+
+
+def age_parts(seconds: float) -> tuple[int, int, int]:
+    """(days, hours, minutes) of an age, for "3 h 12 min"."""
+    minutes = int(seconds // 60)
+    return minutes // 1440, (minutes // 60) % 24, minutes % 60
 
 
 class OutboxScreen(Screen):
@@ -124,11 +129,11 @@ class OutboxScreen(Screen):
         return self.tr("{m} min").format(m=minutes)
 
     def state_text(self, row: OutboxRow) -> str:
-        words = {
-            "pending": self.tr("waiting to send"),
-            "uploading": self.tr("sending"),
-            "rejected": self.tr("refused by central"),
-            "synced": self.tr("sent"),
+        words: dict[str, str] = {
+            OutboxState.PENDING: self.tr("waiting to send"),
+            OutboxState.UPLOADING: self.tr("sending"),
+            OutboxState.REJECTED: self.tr("refused by central"),
+            OutboxState.SYNCED: self.tr("sent"),
         }
         text = words.get(row.state, row.state)
         return text if row.printed else text + " · " + self.tr("receipt not printed")
@@ -229,19 +234,17 @@ class OutboxScreen(Screen):
         session = self.staff.session
         if session is None:
             return
-        store, audit_of, now = self.ctx.core.store, self.staff.audit, rfc3339(datetime.now(UTC))
-        detail = {"receipt_no": row.receipt_no}
+        store, audit_of = self.ctx.core.store, self.staff.audit
 
         def save() -> None:
-            audit = audit_of()
-
-            def tx(conn: object) -> None:
-                if printed:
-                    mark_printed(conn, row.submission_id, now=now)  # type: ignore[arg-type]
-                result = "ok" if printed else "failed"
-                audit.append_in(conn, session.staff_id, actions.REPRINT, result, detail)  # type: ignore[arg-type]
-
-            store.writer.run(tx)
+            record_reprint(
+                store,
+                audit_of(),
+                staff_id=session.staff_id,
+                submission_id=row.submission_id,
+                receipt_no=row.receipt_no,
+                printed=printed,
+            )
 
         self.ctx.ops.run("store", save, success=lambda _: self.refresh(), owner=self)
         if printed:

@@ -109,8 +109,16 @@ class SignInScreen(Screen):
             "store",
             lambda: self.staff.directory().authenticate(staff_id, pin),
             success=self._answered,
+            failure=self._not_checked,
             owner=self,
         )
+
+    def _not_checked(self, error: BaseException) -> None:
+        """The store could not be asked: the clerk may try again (the banner says why)."""
+        self.checking = False
+        self._update()
+        self.keypad.bind(self.pin.edit)
+        self.ctx.ops.fail(error)
 
     def _answered(self, result: AuthResult) -> None:
         self.checking = False

@@ -9,7 +9,8 @@ from zoneinfo import ZoneInfo
 from PySide6.QtWidgets import QVBoxLayout
 
 from terminal.devices.state import DeviceState
-from terminal.submissions.queue import queue_stats
+from terminal.submissions.lifecycle import OutboxState
+from terminal.submissions.queue import WAITING, queue_stats
 from ui.context import KioskContext
 from ui.screens.base import Screen
 from ui.staff.check_list import CheckList
@@ -86,13 +87,13 @@ class StatusScreen(Screen):
             )
         last = self._local(sync.last_sync_at)
         error = sync.error
-        waiting = self.queue.get("pending", 0) + self.queue.get("uploading", 0)
+        waiting = sum(self.queue.get(state, 0) for state in WAITING)
         parts = [
             self.tr("Last complete sync: {at}").format(at=last)
             if last
             else self.tr("No complete sync yet"),
             self.tr("Waiting to send: {n}").format(n=waiting),
-            self.tr("Refused by central: {n}").format(n=self.queue.get("rejected", 0)),
+            self.tr("Refused by central: {n}").format(n=self.queue.get(OutboxState.REJECTED, 0)),
         ]
         if error:
             parts.append(self.tr("Last problem: {code}").format(code=error))

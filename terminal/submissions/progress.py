@@ -1,17 +1,18 @@
-"""Read-only questions the screens ask the store, run on the operations layer's
-store lane (never from a screen directly). Only clear, non-personal columns."""
+"""What progress lookup (进度查询) shows for a receipt number: from this terminal's
+store, or from central's online answer. Only clear, non-personal columns."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+if TYPE_CHECKING:
+    from terminal.runtime import TerminalCore
 
-from terminal.runtime import TerminalCore
-from terminal.store.models import Submission
+REMOTE = "remote"  # not in this store: central answered online
 
 
 @dataclass(frozen=True)
@@ -20,13 +21,14 @@ class ProgressInfo:
 
     receipt_no: str
     kind: str
-    outbox_state: str  # pending | uploading | synced | rejected | remote
-    created_local: str  # "2026-11-27 10:11"
+    outbox_state: str  # an OutboxState value, or REMOTE
+    created_local: str  # "2026-11-27 10:11"; "" when central answered
     status: str | None = None  # central status code
     status_text: dict[str, str] | None = None  # {"zh_CN": ..., "en": ...}
     updated_local: str | None = None
 
     def status_in(self, locale: str) -> str:
+        """Central's status words in ``locale`` (zh_CN when it has none), or ""."""
         if not self.status_text:
             return ""
         return self.status_text.get(locale) or self.status_text.get("zh_CN") or ""
@@ -42,6 +44,10 @@ def local_time(rfc3339: str | None, tz: str) -> str | None:
 
 def find_progress(core: TerminalCore, receipt_no: str) -> ProgressInfo | None:
     """The stored submission with this (canonical) receipt number, or None."""
+    from sqlalchemy import select  # not on the path to the first paint
+
+    from terminal.store.models import Submission
+
     with core.store.reader.connect() as conn:
         row = conn.execute(
             select(
@@ -73,12 +79,13 @@ def remote_progress(receipt_no: str, answer: object, tz: str) -> ProgressInfo | 
     if not isinstance(answer, dict):
         return None
     text = answer.get("status_text")
+    updated = answer.get("updated_at")
     return ProgressInfo(
         receipt_no=receipt_no,
         kind=str(answer.get("kind") or ""),
-        outbox_state="remote",
+        outbox_state=REMOTE,
         created_local="",
         status=str(answer.get("status") or "") or None,
         status_text=text if isinstance(text, dict) else None,
-        updated_local=local_time(answer.get("updated_at"), tz),
+        updated_local=local_time(updated if isinstance(updated, str) else None, tz),
     )
