@@ -15,18 +15,10 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-# Threads that outlive a test on purpose, by name prefix, each with the reason.
-LONG_LIVED_THREADS: dict[str, str] = {
-    # asyncio's default executor and AnyIO's worker pool belong to an event loop (a
-    # module- or session-scoped central in a thread); they end with it.
-    "asyncio_": "default executor of a longer-lived central's event loop",
-    "AnyIO worker thread": "AnyIO's thread pool of a longer-lived central's event loop",
-    # pytest-timeout's/faulthandler's watchdogs run per session.
-    "pytest_timeout": "pytest-timeout's own timer",
-    # Qt's own threads (QDBus, the offscreen platform) are started once per process.
-    "QDBusConnection": "Qt's D-Bus thread, started once per process",
-    "Thread (pooled)": "QThreadPool.globalInstance(): Qt keeps idle pool threads",
-}
+# Threads that may outlive a test, by name prefix, each with the reason. None needed so
+# far: a session or module fixture's threads start before a test's snapshot (pytest sets
+# up wider scopes first) and every other thread ends with its test.
+LONG_LIVED_THREADS: dict[str, str] = {}
 
 # How long a thread, QThread or timer that was told to stop may take to finish.
 GRACE_S = 3.0
