@@ -21,7 +21,7 @@ run: $(STAMP)
 ## subprocesses, so more workers than cores pay; 0 runs serially). PYTEST_ARGS come
 ## last, so they can narrow the run or override -n. pytest's "no tests ran" (exit 5)
 ## is a failure.
-PYTEST_WORKERS ?= 4
+PYTEST_WORKERS ?= 3
 test: $(STAMP)
 	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist worksteal $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "make test: no tests ran" >&2; exit 1; fi; exit $$rc
