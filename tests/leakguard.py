@@ -61,7 +61,8 @@ def _qt_app() -> Any:
         return None
     from PySide6.QtWidgets import QApplication
 
-    return QApplication.instance()
+    app = QApplication.instance()
+    return app if isinstance(app, QApplication) else None  # widgets need a QApplication
 
 
 def _flush_deletes() -> None:
@@ -79,7 +80,9 @@ def _top_levels() -> set[int]:
     return {id(w) for w in QApplication.topLevelWidgets()}
 
 
-def _describe_widgets(before: set[int]) -> list[str]:
+def _describe_widgets(before: set[int], *, dispose: bool) -> list[str]:
+    """New top-level widgets; with ``dispose`` they are closed and deleted once named, so
+    one leak does not slow or confuse every later test on the worker."""
     from PySide6.QtWidgets import QApplication
 
     left = []
@@ -90,6 +93,11 @@ def _describe_widgets(before: set[int]) -> list[str]:
         if type(widget).__module__.startswith("PySide6") and widget.isHidden():
             continue
         left.append(f"widget {type(widget).__name__} {widget.objectName()!r}")
+        if dispose:
+            widget.close()
+            widget.deleteLater()
+    if left and dispose:
+        _flush_deletes()
     return left
 
 
@@ -116,8 +124,9 @@ def _wait(condition: Callable[[], bool], timeout_s: float) -> bool:
 
 
 @contextmanager
-def guard() -> Iterator[list[str]]:
-    """Around one test; after it, the list names what the test left behind."""
+def guard(grace_s: float = GRACE_S) -> Iterator[list[str]]:
+    """Around one test; after it, the list names what the test left behind (what is
+    still there ``grace_s`` after the test ended)."""
     _track_qt_starts()
     threads = set(threading.enumerate())
     app = _qt_app()
@@ -139,14 +148,16 @@ def guard() -> Iterator[list[str]]:
 
     if _qt_app() is not None:
         _flush_deletes()
-    _wait(lambda: not _new_threads(threads) and not running_qt(), GRACE_S)
+    _wait(lambda: not _new_threads(threads) and not running_qt(), grace_s)
     leftovers += [f"thread {t.name!r} (target {_target(t)})" for t in _new_threads(threads)]
     for obj in running_qt():
         kind = "QTimer" if hasattr(obj, "isActive") else "QThread"
         leftovers.append(f"running {kind} {_qt_name(obj)}")
+        if kind == "QTimer":
+            obj.stop()  # reported once; it must not fire into the next test
     if _qt_app() is not None:
         _flush_deletes()
-        leftovers += _describe_widgets(widgets)
+        leftovers += _describe_widgets(widgets, dispose=True)
     del _qt_started[:]
 
 
