@@ -25,6 +25,7 @@ from faultkit.proxy import (
     STALL,
     FaultProxy,
     Record,
+    each_kind_first,
     every_nth,
     seeded_schedule,
 )
@@ -65,7 +66,8 @@ def test_2000_submissions_under_mixed_faults(data_dir: Path, central: CentralPro
     core = enrol_core(config, central)
     try:
         receipts = confirm_appeals(core, N, seed=2000, every_nth_photo=100)
-        with FaultProxy(central.url, seeded_schedule(42, 0.3), stall_s=2.5) as proxy:
+        schedule = each_kind_first(FAULTS, BATCH, then=seeded_schedule(42, 0.3))
+        with FaultProxy(central.url, schedule, stall_s=2.5) as proxy:
             service = SyncService(core, proxy.url)
             failures = 0
             deadline = time.monotonic() + 240

@@ -79,6 +79,24 @@ def every_nth(n: int, faults: tuple[str, ...], target: str) -> Schedule:
     return pick
 
 
+def each_kind_first(faults: tuple[str, ...], target: str, then: Schedule) -> Schedule:
+    """Every kind in ``faults`` once, on alternate requests to ``target`` (a pass between,
+    so each is recovered from), then ``then``: every kind surely happens, however the
+    machine's speed shifts which requests a seeded schedule draws for."""
+    counter = itertools.count()
+    lock = threading.Lock()
+
+    def pick(seq: int, record: Record) -> str:
+        if record.target == target:
+            with lock:
+                k = next(counter)
+            if k < 2 * len(faults):
+                return faults[k // 2] if k % 2 else PASS
+        return then(seq, record)
+
+    return pick
+
+
 def _read_request(conn: socket.socket) -> tuple[bytes, dict[str, str], bytes] | None:
     data = b""
     while b"\r\n\r\n" not in data:
