@@ -19,6 +19,14 @@ from terminal.runtime import TerminalCore, start_core
 REPO = Path(__file__).resolve().parent.parent
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The few long tests (marked ``slow``) first: xdist's load scheduling hands out the
+    first tests round-robin, so each starts at once on its own worker instead of one of
+    them running on alone at the end."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 @pytest.fixture(autouse=True)
 def no_leftovers(request: pytest.FixtureRequest) -> Iterator[None]:
     """Fail a test that leaves a thread, a running QThread or QTimer, or a top-level
