@@ -47,6 +47,11 @@ def _track_qt_starts() -> None:
     QTimer._leakguard = True  # type: ignore[attr-defined]
 
 
+def _running(obj: Any) -> bool:
+    """An active QTimer or a running QThread."""
+    return bool(obj.isActive() if hasattr(obj, "isActive") else obj.isRunning())
+
+
 def _alive(obj: Any, check: Callable[[Any], bool]) -> bool:
     try:
         return check(obj)
@@ -141,8 +146,7 @@ def guard(grace_s: float = GRACE_S) -> Iterator[list[str]]:
             obj = ref()
             if obj is None or _owned_by(obj, widgets):
                 continue
-            check = getattr(obj, "isActive", None) or obj.isRunning
-            if _alive(obj, lambda o, c=check: bool(c())):
+            if _alive(obj, _running):
                 found.append(obj)
         return found
 
