@@ -17,9 +17,14 @@ run: QT_QPA_PLATFORM=
 run: $(STAMP)
 	$(VENV)/bin/mashangban run --windowed
 
-## The whole test suite, headless. pytest's "no tests ran" (exit 5) is a failure.
+## The whole test suite, headless, on PYTEST_WORKERS xdist workers (many tests wait on
+## subprocesses, so more workers than cores pay; 0 runs serially). `load` hands the
+## first tests out round-robin and tests/conftest.py puts the slow ones first, so they
+## start together. PYTEST_ARGS come last, so they can narrow the run or override -n.
+## pytest's "no tests ran" (exit 5) is a failure.
+PYTEST_WORKERS ?= 3
 test: $(STAMP)
-	$(PY) -m pytest $(PYTEST_ARGS); rc=$$?; \
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist load $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "make test: no tests ran" >&2; exit 1; fi; exit $$rc
 
 lint: $(STAMP)

@@ -11,10 +11,35 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from leakguard import guard
+
 from terminal.config import Config, load_config
 from terminal.runtime import TerminalCore, start_core
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The few long tests (marked ``slow``) first: xdist's load scheduling hands out the
+    first tests round-robin, so each starts at once on its own worker instead of one of
+    them running on alone at the end."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
+@pytest.fixture(autouse=True)
+def no_leftovers(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Fail a test that leaves a thread, a running QThread or QTimer, or a top-level
+    widget behind (tests/leakguard.py); the next test on this worker would inherit it."""
+    with guard() as leftovers:
+        yield
+    if leftovers:
+        report = os.environ.get("LEAKGUARD_REPORT")
+        if report:  # survey mode: list every leak of a run instead of failing
+            with open(report, "a", encoding="utf-8") as out:
+                out.write(f"{request.node.nodeid}\t{'; '.join(leftovers)}\n")
+            return
+        pytest.fail("left behind: " + "; ".join(leftovers), pytrace=False)
 
 
 def make_config(data_dir: Path, **overrides: Any) -> Config:

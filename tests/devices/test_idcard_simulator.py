@@ -104,7 +104,7 @@ def test_state_does_not_wait_for_a_long_read(
     adapter: SimulatedCardAdapter, reader: AdapterCardReader
 ) -> None:
     adapter.set_condition("no_card")
-    worker = threading.Thread(target=reader.read, args=(3.0,))
+    worker = threading.Thread(target=reader.read, args=(30.0,))
     worker.start()
     try:
         deadline = time.monotonic() + 5
@@ -113,7 +113,8 @@ def test_state_does_not_wait_for_a_long_read(
         assert adapter.reads == 1
         started = time.monotonic()
         state = reader.state()
-        assert time.monotonic() - started < 1.0
+        # Far below the read's 30 s, with room for a machine busy with other work.
+        assert time.monotonic() - started < 10.0
         assert state.status is DeviceStatus.OK
     finally:
         adapter.set_condition("card")  # ends the read

@@ -119,14 +119,15 @@ def test_server_that_accepts_and_never_reads_times_out() -> None:
 
 
 def test_nobody_listening_is_offline_not_an_exception(printer_receipt: Receipt) -> None:
-    probe = socket.create_server(("127.0.0.1", 0))
-    port = probe.getsockname()[1]
-    probe.close()
-    printer = tcp_printer(port, timeout_s=0.3)
-    state = printer.state()
-    assert state.status is DeviceStatus.OFFLINE
-    assert f"127.0.0.1:{port}" in state.reason
-    assert not printer.print_receipt(printer_receipt).printed
+    # Bound, never listening: connects are refused, and no other test can take the port.
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as held:
+        held.bind(("127.0.0.1", 0))
+        port = held.getsockname()[1]
+        printer = tcp_printer(port, timeout_s=0.3)
+        state = printer.state()
+        assert state.status is DeviceStatus.OFFLINE
+        assert f"127.0.0.1:{port}" in state.reason
+        assert not printer.print_receipt(printer_receipt).printed
 
 
 def test_malformed_host_name_is_offline(printer_receipt: Receipt) -> None:

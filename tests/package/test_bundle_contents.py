@@ -8,10 +8,10 @@ that drifts fails. After a Qt upgrade re-derive them (docs/benchmarks.md).
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import json
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -20,6 +20,7 @@ import pytest
 
 from bench.bench_package import apparent_size
 from tests.conftest import cli_env
+from tests.xdisplay import xvfb_display
 
 REPO = Path(__file__).resolve().parents[2]
 _spec = importlib.util.spec_from_file_location("bundle_elf", REPO / "build" / "bundle_elf.py")
@@ -183,12 +184,10 @@ def test_the_bundle_probe_passes(bundle: Path, data_dir: Path, platform: str) ->
     system libraries now."""
     command = [str(bundle / "mashangban"), "--bundle-probe"]
     env = cli_env(data_dir)
-    if platform == "xcb":
-        if not shutil.which("xvfb-run"):
-            pytest.skip("no xvfb-run (scripts/setup.sh installs xvfb)")
-        command = ["xvfb-run", "-a", "-s", "-screen 0 1920x1080x24", *command]
-        env["QT_QPA_PLATFORM"] = "xcb"
-    result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=180)
+    with contextlib.ExitStack() as stack:
+        if platform == "xcb":
+            env.update(QT_QPA_PLATFORM="xcb", DISPLAY=stack.enter_context(xvfb_display()))
+        result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=180)
     assert result.returncode == 0, result.stdout + result.stderr[-3000:]
     probe = json.loads(result.stdout.strip().splitlines()[-1])
     keyboard = probe["keyboard"]

@@ -7,6 +7,7 @@ import socket
 from datetime import UTC, datetime
 
 import pytest
+from synckit.refusing import refusing_url
 from synckit.scripted_http import Reply, ScriptedServer
 
 from sync import errors
@@ -94,11 +95,9 @@ def test_gives_up_after_the_attempts_with_growing_windows() -> None:
 
 
 def test_connection_refused_is_a_retryable_transport_error() -> None:
-    with socket.create_server(("127.0.0.1", 0)) as probe:
-        port = probe.getsockname()[1]  # closed again: nothing listens there
     timing = FakeTiming()
-    with pytest.raises(TransportError) as caught:
-        make_client(f"http://127.0.0.1:{port}", timing).request("GET", "/catalog")
+    with refusing_url() as dead, pytest.raises(TransportError) as caught:
+        make_client(dead, timing).request("GET", "/catalog")
     assert caught.value.code == errors.CONNECTION_FAILED and caught.value.retryable
     assert len(timing.sleeps) == 3
 

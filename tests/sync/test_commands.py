@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import base64
 import json
-import socket
 import subprocess
 from pathlib import Path
 
 from synckit.central_process import CentralProcess
 from synckit.cli import run_mashangban
+from synckit.refusing import refusing_url
 from synckit.terminals import confirm_appeals, rows, sync_config
 
 from terminal.identity import load_identity
@@ -77,11 +77,10 @@ def test_sync_once_fails_while_central_is_unreachable(data_dir: Path) -> None:
         confirm_appeals(core, 1, seed=72)
     finally:
         core.close()
-    with socket.create_server(("127.0.0.1", 0)) as probe:
-        dead = f"http://127.0.0.1:{probe.getsockname()[1]}"
-    result = run_mashangban(
-        data_dir, "sync", "--once", "--now", "--json", env={"MASHANGBAN_SYNC__SERVER_URL": dead}
-    )
+    with refusing_url() as dead:
+        result = run_mashangban(
+            data_dir, "sync", "--once", "--now", "--json", env={"MASHANGBAN_SYNC__SERVER_URL": dead}
+        )
     assert result.returncode == 1
     summary = json.loads(result.stdout)
     assert summary["error"] == "offline" and summary["pending"] == 1

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-import socket
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 from synckit.central_process import CentralProcess
 from synckit.counting_timing import CountingTiming
+from synckit.refusing import refusing_url
 from synckit.terminals import confirm_appeals, enrol_core, rows, sync_config
 
 from sync.qt_bridge import SyncBridge
@@ -17,16 +19,19 @@ from sync.worker import SyncWorker, running_worker
 from terminal.runtime import TerminalCore
 
 
-def dead_url() -> str:
-    with socket.create_server(("127.0.0.1", 0)) as probe:
-        return f"http://127.0.0.1:{probe.getsockname()[1]}"
+@pytest.fixture
+def dead_url() -> Iterator[str]:
+    with refusing_url() as url:
+        yield url
 
 
-def test_offline_worker_backs_off_with_full_jitter(data_dir: Path, central: CentralProcess) -> None:
-    config = sync_config(data_dir, dead_url(), sync__backoff_base_s=1, sync__backoff_cap_s=60)
+def test_offline_worker_backs_off_with_full_jitter(
+    data_dir: Path, central: CentralProcess, dead_url: str
+) -> None:
+    config = sync_config(data_dir, dead_url, sync__backoff_base_s=1, sync__backoff_cap_s=60)
     core = enrol_core(config, central)  # enrolled elsewhere; this URL has nobody listening
     timing = CountingTiming(stop_after=12)
-    service = SyncService(core, dead_url(), timing=timing)
+    service = SyncService(core, dead_url, timing=timing)
     worker = SyncWorker(service)
     seen: list[SyncStatus] = []
     worker.add_listener(seen.append)
@@ -112,9 +117,11 @@ def test_qt_bridge_emits_the_workers_state(
     assert {r.outbox_state for r in rows(enrolled).values()} == {"synced"}
 
 
-def test_qt_bridge_reports_an_unreachable_central(qtbot: QtBot, enrolled: TerminalCore) -> None:
+def test_qt_bridge_reports_an_unreachable_central(
+    qtbot: QtBot, enrolled: TerminalCore, dead_url: str
+) -> None:
     timing = CountingTiming(stop_after=3)
-    service = SyncService(enrolled, dead_url(), timing=timing)
+    service = SyncService(enrolled, dead_url, timing=timing)
     worker = SyncWorker(service)
     bridge = SyncBridge(worker)
     try:

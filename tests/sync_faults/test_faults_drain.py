@@ -1,5 +1,6 @@
 """2,000 submissions drained through the fault proxy, in process and by a ``mashangban sync
---once`` that is SIGKILLed mid-batch: exactly one case per submission at central."""
+--once`` that is SIGKILLed at chosen batches (held by the proxy, so the kill always
+lands where it should): exactly one case per submission at central."""
 
 from __future__ import annotations
 
@@ -24,6 +25,8 @@ from faultkit.proxy import (
     STALL,
     FaultProxy,
     Record,
+    each_kind_first,
+    every_nth,
     seeded_schedule,
 )
 from synckit.central_process import CentralProcess
@@ -63,7 +66,8 @@ def test_2000_submissions_under_mixed_faults(data_dir: Path, central: CentralPro
     core = enrol_core(config, central)
     try:
         receipts = confirm_appeals(core, N, seed=2000, every_nth_photo=100)
-        with FaultProxy(central.url, seeded_schedule(42, 0.3), stall_s=2.5) as proxy:
+        schedule = each_kind_first(FAULTS, BATCH, then=seeded_schedule(42, 0.3))
+        with FaultProxy(central.url, schedule, stall_s=2.5) as proxy:
             service = SyncService(core, proxy.url)
             failures = 0
             deadline = time.monotonic() + 240
@@ -107,19 +111,59 @@ def sync_once(data_dir: Path, url: str, code: str) -> subprocess.Popen[str]:
     )  # fmt: skip
 
 
-class BatchTrap:
-    """When armed, holds the first batch central stored (before its answer is relayed)."""
+class BatchKill:
+    """Holds the proxy at the ``at``-th batch central stored in the current run, before its
+    answer is relayed (``before=True``: the terminal never learns) or just after (it has
+    the answer, maybe not yet committed), until the test has killed the run."""
 
     def __init__(self) -> None:
-        self.armed = False
+        self._lock = threading.Lock()
+        self.at: int | None = None
+        self.before = True
+        self.seen = 0
         self.caught = threading.Event()
         self.release = threading.Event()
 
-    def __call__(self, record: Record) -> None:
-        if self.armed and record.target == BATCH and record.status == 200:
-            self.armed = False
-            self.caught.set()
-            self.release.wait(30)
+    def arm(self, at: int, *, before: bool) -> None:
+        with self._lock:
+            self.at, self.before, self.seen = at, before, 0
+            self.caught.clear()
+            self.release.clear()
+
+    def _hit(self, record: Record) -> None:
+        if record.target != BATCH or record.status != 200:
+            return
+        with self._lock:
+            if self.at is None:
+                return
+            self.seen += 1
+            if self.seen < self.at:
+                return
+            self.at = None
+        self.caught.set()
+        self.release.wait(120)
+
+    def before_relay(self, record: Record) -> None:
+        if self.before:
+            self._hit(record)
+
+    def after_relay(self, record: Record) -> None:
+        if not self.before:
+            self._hit(record)
+
+
+def kill_when_caught(child: subprocess.Popen[str], kill: BatchKill) -> None:
+    """SIGKILL ``child`` once the proxy holds the armed batch; fails if it ended first."""
+    deadline = time.monotonic() + 180  # a loaded machine starts Python slowly
+    while not kill.caught.wait(0.05):
+        if child.poll() is not None:
+            out, err = child.communicate(timeout=30)
+            pytest.fail(f"sync --once ended before the batch (exit {child.returncode}): {out}{err}")
+        assert time.monotonic() < deadline, "no batch reached central"
+    assert child.poll() is None  # killed while it ran, with a batch stored at central
+    child.send_signal(signal.SIGKILL)
+    child.communicate(timeout=30)
+    kill.release.set()
 
 
 EXTRA = 100
@@ -136,29 +180,26 @@ def test_sigkill_mid_batch_then_restart(data_dir: Path, central: CentralProcess)
         core.close()
     code = config.terminal.code
     rng = random.Random(7)
-    trap = BatchTrap()
-    schedule = seeded_schedule(43, 0.1, (DROP_REQUEST, DROP_RESPONSE))
-    with FaultProxy(central.url, schedule, before_relay=trap) as proxy:
-        kills = 0
-        for _ in range(3):  # killed at random moments (central drains ~1,000/s: be early)
-            child = sync_once(data_dir, proxy.url, code)
-            time.sleep(rng.uniform(0.3, 1.2))
-            if child.poll() is None:
-                kills += 1
-            child.send_signal(signal.SIGKILL)
-            child.communicate(timeout=30)
-        # Work for the trapped run even if the killed ones delivered everything.
+    kill = BatchKill()
+    # Every 5th batch request dropped or its answer lost: never two in a row, so the
+    # client's retries carry each run on to the batch it is killed at.
+    schedule = every_nth(5, (DROP_REQUEST, DROP_RESPONSE), BATCH)
+    with FaultProxy(
+        central.url, schedule, before_relay=kill.before_relay, after_relay=kill.after_relay
+    ) as proxy:
+        # Killed at a (seeded) batch of each run: just after its answer arrived, then
+        # while it is held; 2,000 are 40 batches, so every run is cut short.
+        for before in (False, True, False):
+            kill.arm(rng.randint(1, 6), before=before)
+            kill_when_caught(sync_once(data_dir, proxy.url, code), kill)
+        # More work for the last killed run, then killed while central's answer is held.
         core = start_core(config, configure_logging=False)
         try:
             receipts += confirm_appeals(core, EXTRA, seed=2002)
         finally:
             core.close()
-        trap.armed = True  # killed exactly while central's answer to a batch is held
-        child = sync_once(data_dir, proxy.url, code)
-        assert trap.caught.wait(60), child.communicate(timeout=30)
-        child.send_signal(signal.SIGKILL)
-        child.communicate(timeout=30)
-        trap.release.set()
+        kill.arm(rng.randint(1, 6), before=True)
+        kill_when_caught(sync_once(data_dir, proxy.url, code), kill)
         proxy.schedule = lambda _seq, _record: PASS
         final = sync_once(data_dir, proxy.url, code)
         out, err = final.communicate(timeout=240)
@@ -166,7 +207,6 @@ def test_sigkill_mid_batch_then_restart(data_dir: Path, central: CentralProcess)
     summary = json.loads(out)
     assert summary["pending"] == 0 and summary["error"] is None
     assert summary["sent_duplicate"] >= 1  # the held batch was stored before the kill
-    assert kills >= 1
     assert len(central.cases(terminal_id)) == N + EXTRA
     reopened = start_core(config, configure_logging=False)
     try:

@@ -18,6 +18,7 @@ import pytest
 # is about our code. Set before the QApplication exists.
 os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.symbolsresolver=false")
 
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -79,6 +80,9 @@ def _close(window: MainWindow) -> None:
     window.shutdown()
     window.close()
     window.deleteLater()
+    # processEvents() alone leaves the deferred delete queued: windows piled up, and every
+    # later locale change retranslated all of them (the clip audit took minutes).
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     QApplication.processEvents()
 
 

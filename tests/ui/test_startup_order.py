@@ -10,15 +10,13 @@ bench/bench_ui_startup.py measures the time; this test guards the order.
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from tests.conftest import cli_env
+from tests.xdisplay import xvfb_display
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -89,14 +87,14 @@ raise SystemExit(main(["--data-dir", {data!r}, "run", "--windowed"]))
 """
 
 
-def start(data: Path, *, xcb: bool = False) -> dict[str, Any]:
-    """One start; with ``xcb`` on the kiosk's own platform under Xvfb (offscreen else)."""
+def start(data: Path, *, display: str | None = None) -> dict[str, Any]:
+    """One start; on ``display`` (an X server) on xcb, the kiosk's own platform, else
+    offscreen."""
     code = PROBE.format(repo=str(REPO), heavy=HEAVY, data=str(data))
     env = dict(cli_env(data), QT_LOGGING_RULES="*.warning=false")
+    if display is not None:
+        env.update(QT_QPA_PLATFORM="xcb", DISPLAY=display)
     command = [sys.executable, "-c", code]
-    if xcb:
-        env["QT_QPA_PLATFORM"] = "xcb"
-        command = ["xvfb-run", "-a", "-s", "-screen 0 1920x1080x24", *command]
     done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
     lines = [line for line in done.stdout.splitlines() if line.startswith("REPORT ")]
     assert done.returncode == 0 and lines, done.stdout + done.stderr
@@ -106,10 +104,9 @@ def start(data: Path, *, xcb: bool = False) -> dict[str, Any]:
 
 def test_home_is_painted_before_the_slow_parts_then_they_arrive(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    if not shutil.which("xvfb-run"):
-        pytest.skip("no xvfb-run (scripts/setup.sh installs xvfb)")
     first = start(data)  # a new data directory: store created, the catalog checked in full
-    again = start(data, xcb=True)  # an every-day start, on X as a kiosk runs
+    with xvfb_display() as display:
+        again = start(data, display=display)  # an every-day start, on X as a kiosk runs
     assert "jsonschema" in first["at_paint"]["imported"]  # the bundled catalog, checked once
     assert again["at_paint"] == {
         "imported": [],

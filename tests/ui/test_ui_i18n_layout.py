@@ -8,14 +8,20 @@ import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import _close, _window
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
+from terminal.runtime import start_core
+from tests.conftest import make_config
 from ui.i18n import I18N_DIR, pseudo_text
+from ui.main_window import MainWindow
+from ui.peripherals import open_peripherals
 
 REPO = Path(__file__).resolve().parents[2]
 TS = I18N_DIR / "mashangban_zh_CN.ts"
@@ -96,40 +102,70 @@ def clipped(root: QWidget) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize(
-    ("locale", "size", "elderly"),
-    [
-        ("zh_CN", (1920, 1080), False),
-        ("en", (1920, 1080), False),
-        ("zh_CN", (1080, 1920), False),
-        ("en", (1080, 1920), False),
-        ("zh_CN", (1080, 1920), True),  # the tightest: large text on the narrow screen
-        ("en", (1080, 1920), True),
-        ("en", (1920, 1080), True),
-        ("pseudo", (1920, 1080), False),  # every string 40 % longer (ui/i18n.py)
-        ("pseudo", (1080, 1920), False),
-    ],
-)
-def test_no_screen_clips_its_text(
-    window: Any, locale: str, size: tuple[int, int], elderly: bool
-) -> None:
-    window.ctx.languages.set_locale(locale)
-    window.resize(*size)
-    window.set_elderly(elderly)
-    problems: dict[str, list[str]] = {}
-    for name, scene in SCENES.items():
-        window.go_home()
-        window.idle.restart()
-        scene(window)
+LAYOUTS = [
+    ("zh_CN", (1920, 1080), False),
+    ("en", (1920, 1080), False),
+    ("zh_CN", (1080, 1920), False),
+    ("en", (1080, 1920), False),
+    ("zh_CN", (1080, 1920), True),  # the tightest: large text on the narrow screen
+    ("en", (1080, 1920), True),
+    ("en", (1920, 1080), True),
+    ("pseudo", (1920, 1080), False),  # every string 40 % longer (ui/i18n.py)
+    ("pseudo", (1080, 1920), False),
+]
+
+
+def _layout_id(layout: tuple[str, tuple[int, int], bool]) -> str:
+    locale, (width, height), elderly = layout
+    return f"{locale}-{width}x{height}" + ("-elderly" if elderly else "")
+
+
+@pytest.fixture(scope="module", params=LAYOUTS, ids=_layout_id)
+def laid_out(
+    request: pytest.FixtureRequest, qapp: Any, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[MainWindow, tuple[int, int]]]:
+    """One window per layout (locale, size, elderly mode), shared by that layout's scenes:
+    each scene starts from Home as the screenshots' tour does, so building the window
+    (store, devices, catalog) once per layout loses nothing."""
+    locale, size, elderly = request.param
+    data_dir = tmp_path_factory.mktemp("clip-audit")
+    config = make_config(
+        data_dir,
+        terminal__code="0042",
+        terminal__locale="en",
+        camera__backend="simulator",
+        microphone__backend="simulator",
+    )
+    core = start_core(config, configure_logging=False)
+    devices = open_peripherals(config)
+    window = _window(core, devices, synchronous=True)
+    try:
+        window.ctx.languages.set_locale(locale)
+        window.resize(*size)
+        window.set_elderly(elderly)
+        yield window, size
+    finally:
+        _close(window)
+        devices.close()
+        core.close()
+
+
+@pytest.mark.parametrize("scene", list(SCENES))
+def test_no_screen_clips_its_text(laid_out: tuple[MainWindow, tuple[int, int]], scene: str) -> None:
+    window, size = laid_out
+    window.go_home()
+    window.idle.restart()
+    try:
+        SCENES[scene](window)
         QApplication.processEvents()
         found = clipped(window)
         if (window.width(), window.height()) != size:
             found.append(f"window grew to {window.width()}x{window.height()}")
-        if found:
-            problems[name] = found
+    finally:
         if window.ctx.devices.printer is not None:
             window.ctx.devices.printer.clear()
-    assert problems == {}
+        window.go_home()  # the next scene (maybe on another layout) starts from Home
+    assert found == []
 
 
 def test_chinese_glyphs_are_in_the_font(window: Any) -> None:

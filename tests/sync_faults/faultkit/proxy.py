@@ -4,11 +4,13 @@ One request per client connection (the proxy asks central for ``Connection: clos
 and closes the client side after each answer). Each request gets a fault from a
 ``schedule`` (a callable of the request's sequence number and its record; see
 ``seeded_schedule``) and every request is recorded, with central's status and
-``Retry-After`` when central answered.
+``Retry-After`` when central answered. Hooks (``before_relay``, ``after_relay``) let a
+test act at an exact point of a request instead of guessing a moment.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import random
 import socket
@@ -41,6 +43,7 @@ class Record:
     status: int | None = None  # central's status, when central answered
     retry_after: str | None = None  # what the client was told (central's or the proxy's)
     answered_at: float | None = None
+    forwarded_at: float | None = None  # when the proxy began sending it to central
     raw: bytes = b""  # the request as received, when the proxy keeps them
 
 
@@ -56,6 +59,40 @@ def seeded_schedule(seed: int, rate: float, faults: tuple[str, ...] = FAULTS) ->
     def pick(_seq: int, _record: Record) -> str:
         with lock:
             return rng.choice(faults) if rng.random() < rate else PASS
+
+    return pick
+
+
+def every_nth(n: int, faults: tuple[str, ...], target: str) -> Schedule:
+    """Fault every ``n``-th request to ``target`` (cycling through ``faults``), nothing
+    else: never two faults in a row, so a client's retries always get through."""
+    counter = itertools.count(1)
+    lock = threading.Lock()
+
+    def pick(_seq: int, record: Record) -> str:
+        if record.target != target:
+            return PASS
+        with lock:
+            k = next(counter)
+        return faults[(k // n) % len(faults)] if k % n == 0 else PASS
+
+    return pick
+
+
+def each_kind_first(faults: tuple[str, ...], target: str, then: Schedule) -> Schedule:
+    """Every kind in ``faults`` once, on alternate requests to ``target`` (a pass between,
+    so each is recovered from), then ``then``: every kind surely happens, however the
+    machine's speed shifts which requests a seeded schedule draws for."""
+    counter = itertools.count()
+    lock = threading.Lock()
+
+    def pick(seq: int, record: Record) -> str:
+        if record.target == target:
+            with lock:
+                k = next(counter)
+            if k < 2 * len(faults):
+                return faults[k // 2] if k % 2 else PASS
+        return then(seq, record)
 
     return pick
 
@@ -123,7 +160,8 @@ def _reset(conn: socket.socket) -> None:
 class FaultProxy:
     """``with FaultProxy(upstream_url, schedule) as proxy:`` → point the terminal at
     ``proxy.url``. ``before_relay(record)`` runs after central answered, before the
-    client gets the answer (tests hold or kill there)."""
+    client gets the answer (tests hold or kill there); ``after_relay(record)`` runs once
+    the client has the whole answer."""
 
     def __init__(
         self,
@@ -133,6 +171,7 @@ class FaultProxy:
         stall_s: float = 2.0,
         proxy_retry_after: str = "1",
         before_relay: Callable[[Record], None] | None = None,
+        after_relay: Callable[[Record], None] | None = None,
         keep_raw: bool = False,
     ) -> None:
         host_port = upstream_url.removeprefix("http://").rstrip("/")
@@ -143,6 +182,7 @@ class FaultProxy:
         self.stall_s = stall_s
         self.proxy_retry_after = proxy_retry_after
         self.before_relay = before_relay
+        self.after_relay = after_relay
         self.keep_raw = keep_raw
         self.records: list[Record] = []
         self._lock = threading.Lock()
@@ -213,10 +253,14 @@ class FaultProxy:
                 _reset(conn)
                 return
             conn.sendall(answer)
+            if self.after_relay is not None:
+                conn.shutdown(socket.SHUT_WR)  # the client has all of it, even while we hold
+                self.after_relay(record)
 
     def _forward(self, start: bytes, headers: dict[str, str], body: bytes, record: Record) -> bytes:
         request = _raw_request(start, headers, body)
         with socket.create_connection(self.upstream, timeout=60) as up:
+            record.forwarded_at = time.monotonic()
             up.sendall(request)
             chunks = []
             while chunk := up.recv(65536):
