@@ -132,13 +132,17 @@ class Host:
         self.stack.append(screen)
 
     def replace(self, screen: Screen) -> None:
-        self.stack[-1] = screen
+        if len(self.stack) > 1:  # Home stays, as in the window
+            self.stack.pop().deleteLater()
+        self.stack.append(screen)
 
     def go_home(self, *, discard: bool = True) -> None:
+        for screen in self.stack[1:]:
+            screen.deleteLater()  # as the window's navigator discards them
         del self.stack[1:]
 
     def back(self) -> None:
-        self.stack.pop()
+        self.stack.pop().deleteLater()
 
     def end_session(self) -> None:
         self.ended += 1
@@ -171,3 +175,5 @@ def test_staff_mode_works_through_what_it_is_given(qtbot: Any, window: Any, core
         assert [r.detail for r in audit_rows(core, "logout")] == [{"reason": "exit"}]
     finally:
         staff.close()
+        host.go_home()
+        staff.band.deleteLater()  # the window would own it; here nobody does
