@@ -27,7 +27,7 @@ from sync.protocol.schemas import (
     BatchResult,
 )
 from sync.protocol.signing import MAX_CLOCK_SKEW_S
-from sync.timestamps import fixed_width_utc
+from sync.protocol.times import rfc3339
 from terminal.store.startup import OpenStore
 from terminal.submissions.lifecycle import OutboxState, set_central_status, transition
 
@@ -63,7 +63,7 @@ def status_stamp(server_now: float) -> str:
     feed already delivered for that case, except changes of the last few minutes,
     which are the same or newer news. The next change pull stamps the exact time.
     """
-    return fixed_width_utc(datetime.fromtimestamp(server_now - MAX_CLOCK_SKEW_S, UTC))
+    return rfc3339(datetime.fromtimestamp(server_now - MAX_CLOCK_SKEW_S, UTC))
 
 
 def _mark_synced(

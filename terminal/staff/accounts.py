@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime, tzinfo
+from datetime import datetime, tzinfo
 from typing import Any, Final
 
+from sync.protocol.times import parse_rfc3339, rfc3339
 from terminal.audit import actions
 from terminal.logging_setup import redact
 
@@ -58,7 +59,7 @@ def check_display_name(name: str) -> str:
 
 
 def parse_at(text: str | None) -> datetime | None:
-    return datetime.fromisoformat(text.replace("Z", "+00:00")) if text else None
+    return parse_rfc3339(text) if text else None
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,7 @@ class StaffAccountView:
 
     def as_json(self, now: datetime) -> dict[str, Any]:
         def iso(moment: datetime | None) -> str | None:
-            return moment.astimezone(UTC).isoformat().replace("+00:00", "Z") if moment else None
+            return rfc3339(moment) if moment else None
 
         return {
             "id": self.staff_id,

@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
+from sync.protocol.times import rfc3339
 from terminal.audit import actions
-from terminal.audit.chain import Clock, format_at, utc_now
+from terminal.audit.chain import Clock, utc_now
 from terminal.audit.trail import AuditTrail
 from terminal.staff import accounts as acc
 from terminal.staff.accounts import AuthResult, LockoutPolicy, StaffAccountView, StaffError
@@ -129,7 +130,7 @@ class StaffDirectory:
         log.info("staff %s: %s by %s", staff_id, action, actor)
 
     def _update(self, conn: sqlite3.Connection, staff_id: str, sql: str, *args: Any) -> None:
-        stamp = format_at(self._clock())
+        stamp = rfc3339(self._clock())
         cur = conn.execute(
             f"UPDATE staff_accounts SET {sql}, updated_at = ? WHERE staff_id = ?",
             (*args, stamp, staff_id),
@@ -149,7 +150,7 @@ class StaffDirectory:
                 "SELECT 1 FROM staff_accounts WHERE staff_id = ?", (staff_id,)
             ).fetchone():
                 raise StaffError("exists", "a staff account with this id already exists")
-            stamp = format_at(self._clock())
+            stamp = rfc3339(self._clock())
             conn.execute(
                 "INSERT INTO staff_accounts(staff_id, display_name, role, pin_hash, enabled, "
                 "source, failed_count, locked_until, last_login_at, created_at, updated_at) "
@@ -223,7 +224,7 @@ class StaffDirectory:
         `then` runs inside the same transaction (e.g. to remember what was applied).
         """
         records = list(accounts)
-        stamp = format_at(self._clock())
+        stamp = rfc3339(self._clock())
 
         def apply(conn: sqlite3.Connection) -> int:
             added, updated = provision_in(conn, records, stamp)

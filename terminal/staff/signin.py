@@ -21,8 +21,8 @@ import logging
 import sqlite3
 from datetime import datetime, timedelta
 
+from sync.protocol.times import rfc3339
 from terminal.audit import actions
-from terminal.audit.chain import format_at
 from terminal.audit.trail import AuditTrail
 from terminal.staff import accounts as acc
 from terminal.staff.accounts import AuthResult, LockoutPolicy, StaffAccountView
@@ -91,7 +91,7 @@ def settle_in(
     if account.is_locked(now):
         failed(acc.LOCKED)
         return AuthResult(False, acc.LOCKED, account, locked_until=account.locked_until)
-    stamp = format_at(now)
+    stamp = rfc3339(now)
     if matched:
         conn.execute(
             "UPDATE staff_accounts SET failed_count = 0, locked_until = NULL, last_login_at = ?, "
@@ -111,7 +111,7 @@ def settle_in(
     until = now + timedelta(minutes=policy.minutes)
     conn.execute(
         "UPDATE staff_accounts SET failed_count = 0, locked_until = ? WHERE staff_id = ?",
-        (format_at(until), staff_id),
+        (rfc3339(until), staff_id),
     )
     failed(acc.WRONG_PIN, remaining=0)
     audit.append_in(conn, staff_id, actions.LOCKOUT, "ok", {"minutes": policy.minutes})
