@@ -35,7 +35,7 @@ from sync.timing import Timing
 from terminal.audit.key import AuditKeyMissing
 from terminal.audit.trail import AuditTrail
 from terminal.catalog import Catalog, CatalogStore
-from terminal.config import SyncSection
+from terminal.config.schema import SyncSection
 from terminal.runtime import TerminalCore
 from terminal.staff.accounts import LockoutPolicy
 from terminal.staff.directory import StaffDirectory
