@@ -19,16 +19,16 @@ from ui.screens.base import Screen
 from ui.screens.services.application_draft import application_draft, contact_form, working_days
 from ui.screens.services.form_page import FormPage
 from ui.screens.services.item_card import WrapButton
-from ui.screens.submitting import submit_in_background
+from ui.screens.services.service_steps import ServiceSteps
 from ui.widgets.choice_list import ChoiceList
 from ui.widgets.labels import label
-from ui.widgets.step_parts import StepBack, step_footer, step_heading
+from ui.widgets.step_parts import StepBack
 
 log = logging.getLogger(__name__)
 SLOTS = ("am", "pm")
 
 
-class AppointmentScreen(StepBack, Screen):
+class AppointmentScreen(StepBack, ServiceSteps, Screen):
     """Three pages: when, who, check and send."""
 
     def __init__(self, ctx: KioskContext, item_code: str, view: CatalogView) -> None:
@@ -39,17 +39,7 @@ class AppointmentScreen(StepBack, Screen):
         self.days = working_days(date.today())
         self.day: date | None = None
         self.slot = ""
-        self.consented = False
-        self.submitting = False
-        self.index = 0
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(40, 16, 40, 20)
-        outer.setSpacing(12)
-        self.step_label, self.page_title = step_heading(outer)
-        self.holder = QVBoxLayout()
-        outer.addLayout(self.holder, 1)
-        self.page: QWidget | None = None
-        self.problem, self.previous, self.next = step_footer(outer, self.go_previous, self.go_next)
+        self.build_frame()
         self._show()
 
     def title(self) -> str:
@@ -215,19 +205,4 @@ class AppointmentScreen(StepBack, Screen):
             phone=self.contact.value("mobile"),
             appointment=appointment,
         )
-        self.submitting = True
-        self._update_buttons()
-        submit_in_background(
-            self.ctx,
-            draft,
-            "appointment",
-            owner=self,
-            before_receipt=self.discard,
-            failed=self._failed,
-        )
-
-    def _failed(self, message: str | None) -> None:
-        self.submitting = False
-        self._update_buttons()
-        if message:
-            self.problem.setText(message)
+        self.submit_draft(draft, "appointment")
