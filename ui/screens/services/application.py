@@ -24,7 +24,7 @@ from ui.widgets.step_parts import StepBack
 log = logging.getLogger(__name__)
 
 
-class ApplicationScreen(StepBack, ServiceSteps, Screen):
+class ApplicationScreen(ServiceSteps, StepBack, Screen):
     """Previous / Next in the same place on every page; Submit on the review page."""
 
     def __init__(self, ctx: KioskContext, item_code: str, view: CatalogView) -> None:
@@ -123,24 +123,13 @@ class ApplicationScreen(StepBack, ServiceSteps, Screen):
             self.submit()
             return
         if isinstance(self.page, FormPage) and not self.page.show_problems():
-            message = self.tr("Please correct what is marked in red first.")
-            self.problem.setText(message)
-            self.ctx.voice.say(message)
+            self.tell(self.tr("Please correct what is marked in red first."))
             return
-        self.index += 1
-        self._show()
-
-    def go_to(self, index: int) -> None:
-        self.index = index
-        self._show()
+        self.go_to(self.index + 1)
 
     def has_entries(self) -> bool:
         sessions = (self.session, self.applicant)
         return any(s.raw_value(k) is not None for s in sessions for k in s.definition.fields)
-
-    def set_portrait(self, portrait: bool) -> None:
-        super().set_portrait(portrait)
-        self._show()
 
     def discard(self) -> None:
         super().discard()

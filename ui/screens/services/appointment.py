@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 SLOTS = ("am", "pm")
 
 
-class AppointmentScreen(StepBack, ServiceSteps, Screen):
+class AppointmentScreen(ServiceSteps, StepBack, Screen):
     """Three pages: when, who, check and send."""
 
     def __init__(self, ctx: KioskContext, item_code: str, view: CatalogView) -> None:
@@ -162,26 +162,16 @@ class AppointmentScreen(StepBack, ServiceSteps, Screen):
         elif self.index == 1 and not self.page.show_problems():  # type: ignore[union-attr]
             message = self.tr("Please correct what is marked in red first.")
         if message:
-            self.problem.setText(message)
-            self.ctx.voice.say(message)
+            self.tell(message)
             return
         if self.index == 2:
             self.submit()
             return
-        self.index += 1
-        self._show()
-
-    def go_to(self, index: int) -> None:
-        self.index = index
-        self._show()
+        self.go_to(self.index + 1)
 
     def has_entries(self) -> bool:
         keys = self.contact.definition.fields
         return self.day is not None or any(self.contact.raw_value(k) for k in keys)
-
-    def set_portrait(self, portrait: bool) -> None:
-        super().set_portrait(portrait)
-        self._show()
 
     def discard(self) -> None:
         super().discard()

@@ -1,7 +1,8 @@
 """What the service screens with steps share (application, appointment): their
 frame and submitting the finished draft.
 
-A mixin like ``StepBack`` (listed after it and before Screen in the bases). While
+A mixin like ``StepBack`` (listed first, before StepBack and Screen: its ``go_to``
+replaces StepBack's stub, and its ``set_portrait`` extends Screen's). While
 the store lane confirms the draft the buttons are off; then the receipt (after
 ``discard``), or the problem shown and spoken, with everything entered kept.
 """
@@ -19,7 +20,8 @@ from ui.widgets.step_parts import step_footer, step_heading
 
 
 class ServiceSteps:
-    """``build_frame`` and ``submit_draft`` for a step screen."""
+    """The frame, moving between steps, problems and ``submit_draft`` for a step screen
+    that draws its current step with ``_show``."""
 
     # The screen's own (declared only: a stub here would shadow Screen.discard).
     ctx: Any
@@ -27,6 +29,8 @@ class ServiceSteps:
     discard: Callable[[], None]
     go_previous: Callable[[], None]
     go_next: Callable[[], None]
+    _show: Callable[[], None]
+    index: int
 
     def build_frame(self) -> None:
         """The step heading, an empty page holder and the footer (problem line,
@@ -43,6 +47,19 @@ class ServiceSteps:
         self.page: Any = None
         self.problem, self.previous, self.next = step_footer(outer, self.go_previous, self.go_next)
 
+    def go_to(self, index: int) -> None:
+        self.index = index
+        self._show()
+
+    def set_portrait(self, portrait: bool) -> None:
+        super().set_portrait(portrait)  # type: ignore[misc]  # Screen's, after this in the bases
+        self._show()
+
+    def tell(self, message: str) -> None:
+        """Show a problem under the step and say it."""
+        self.problem.setText(message)
+        self.ctx.voice.say(message)
+
     def submit_draft(self, draft: Draft, what: str) -> None:
         """Confirm ``draft`` in the background; ``what`` names it in a problem."""
         self.submitting = True
@@ -55,5 +72,4 @@ class ServiceSteps:
         self.submitting = False
         self._update_buttons()
         if message:
-            self.problem.setText(message)
-            self.ctx.voice.say(message)
+            self.tell(message)
