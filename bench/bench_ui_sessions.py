@@ -53,35 +53,13 @@ def main() -> int:
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
     logging.disable(logging.WARNING)  # "paper roll empty" once per printed receipt
+    from demo_kiosk import open_demo_kiosk  # scripts/
+
     from terminal.catalog import demo_catalog_path, load_catalog
-    from terminal.config import load_config
-    from terminal.runtime import start_core
     from ui import tour as S  # the same scripted citizen as the screenshots and selftest
-    from ui.kiosk import build_kiosk
-    from ui.peripherals import open_peripherals
 
     data = Path(tempfile.mkdtemp(prefix="bench-sessions-"))
-    config = load_config(
-        None,
-        env={},
-        overrides={
-            "store.data_dir": str(data),
-            "terminal.code": "0042",
-            "camera.backend": "simulator",
-            "microphone.backend": "simulator",
-        },
-    )
-    core = start_core(config, configure_logging=False)
-    window = build_kiosk(
-        core,
-        open_peripherals(config),
-        synchronous=True,
-        keyboard=False,
-        voice_engine="mock",
-        catalog=load_catalog(demo_catalog_path()),
-    )
-    window.resize(1920, 1080)
-    window.show()
+    core, window = open_demo_kiosk(data, load_catalog(demo_catalog_path()), (1920, 1080))
 
     def session(i: int) -> None:
         if i % 10 == 9:

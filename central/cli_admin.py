@@ -16,7 +16,8 @@ from central.services.case_feed import list_cases
 from central.services.cases import advance_case
 from central.services.enrollment import CODE_TTL_S, issue_code
 from central.services.terminals import list_terminals, revoke_terminal
-from sync.protocol.schemas import CASE_STATUSES, rfc3339
+from sync.protocol.schemas import CASE_STATUSES
+from sync.protocol.times import rfc3339
 
 
 def _since(text: str) -> datetime:
@@ -62,7 +63,7 @@ def run_enroll_code(args: argparse.Namespace, config: CentralConfig) -> int:
     now = core.clock.now()
     code = issue_code(core.store, now, args.ttl)
     print(code, flush=True)
-    until = rfc3339((now + timedelta(seconds=args.ttl)).replace(microsecond=0))
+    until = rfc3339(now + timedelta(seconds=args.ttl))
     print(f"valid once, until {until}", file=sys.stderr)
     return 0
 

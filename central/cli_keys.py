@@ -14,7 +14,7 @@ from central.cli_options import add_global_options
 from central.config import CentralConfig
 from central.keys import next_kid, write_key_file
 from central.services.key_registry import register_keys
-from sync.protocol.schemas import rfc3339
+from sync.protocol.times import rfc3339
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -28,12 +28,12 @@ from central.services.staff import (
     set_enabled,
     set_pin_hash,
 )
-from central.staff_rules import (
+from sync.protocol.staff_rules import (
     ROLES,
     StaffRuleError,
     check_display_name,
     check_staff_id,
-    hash_pin,
+    hash_new_pin,
 )
 
 
@@ -105,7 +105,7 @@ def run_add(args: argparse.Namespace, config: CentralConfig) -> int:
     check_display_name(args.name)
     for terminal in args.terminal:
         normalize_terminal(terminal)
-    pin_hash = hash_pin(read_pin(args.pin_stdin))
+    pin_hash = hash_new_pin(read_pin(args.pin_stdin))
     core = open_core(config)
     account = NewAccount(args.staff_id, args.name, args.role, pin_hash, tuple(args.terminal))
     for note in add_account(core.store, account, core.clock.now()):
@@ -143,7 +143,7 @@ def run_reset_pin(args: argparse.Namespace, config: CentralConfig) -> int:
     core = open_core(config)
     if not account_exists(core.store, args.staff_id):
         raise StaffRuleError("unknown", f"no staff account with id {args.staff_id}")
-    pin_hash = hash_pin(read_pin(args.pin_stdin))
+    pin_hash = hash_new_pin(read_pin(args.pin_stdin))
     set_pin_hash(core.store, args.staff_id, pin_hash, core.clock.now())
     print(f"new PIN set for {args.staff_id}")
     return 0

@@ -21,8 +21,9 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from pydantic import ValidationError
 
 from sync.protocol.key_files import KEY_FILE_MODE, KEY_FILE_SUFFIX, PlatformKeyFile, key_file_name
-from sync.protocol.schemas import PlatformKey, rfc3339
+from sync.protocol.schemas import PlatformKey
 from sync.protocol.sealing_names import SEAL_ALG_HPKE_X25519, SUPPORTED_SEAL_ALGS
+from sync.protocol.times import rfc3339
 
 log = logging.getLogger(__name__)
 _RAW = serialization.Encoding.Raw

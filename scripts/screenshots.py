@@ -19,15 +19,12 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.symbolsresolver=false;qt.qpa.*=false")
 
+from demo_kiosk import open_demo_kiosk  # noqa: E402 (scripts/, this file's folder)
 from PySide6.QtCore import QCoreApplication  # noqa: E402
 from PySide6.QtGui import QFontMetrics  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from terminal.catalog import demo_catalog_path, load_catalog  # noqa: E402
-from terminal.config import load_config  # noqa: E402
-from terminal.runtime import start_core  # noqa: E402
-from ui.kiosk import build_kiosk  # noqa: E402
-from ui.peripherals import open_peripherals  # noqa: E402
 from ui.tour import SCENES  # noqa: E402
 
 SIZES = {"landscape": (1920, 1080), "portrait": (1080, 1920)}
@@ -58,28 +55,9 @@ def shoot(out: Path, only: str | None) -> int:
                     if only and only != name:
                         continue
                     data = Path(tempfile.mkdtemp(prefix="shots-"))
-                    config = load_config(
-                        None,
-                        env={},
-                        overrides={
-                            "store.data_dir": str(data),
-                            "terminal.code": "0042",
-                            "terminal.locale": locale,
-                            "camera.backend": "simulator",
-                            "microphone.backend": "simulator",
-                        },
+                    core, window = open_demo_kiosk(
+                        data, DEMO_CATALOG, (width, height), **{"terminal.locale": locale}
                     )
-                    core = start_core(config, configure_logging=False)
-                    window = build_kiosk(
-                        core,
-                        open_peripherals(config),
-                        synchronous=True,
-                        keyboard=False,
-                        voice_engine="mock",
-                        catalog=DEMO_CATALOG,
-                    )
-                    window.resize(width, height)
-                    window.show()
                     if count == 0:
                         check_fonts(window)
                     window.set_elderly(elderly)

@@ -17,7 +17,7 @@ from functools import partial
 from sync.client import SyncClient, parse
 from sync.kv import CHANGES_CURSOR, put_kv, read_kv
 from sync.protocol.schemas import DEFAULT_CHANGES_LIMIT, CaseChangesResponse
-from sync.timestamps import fixed_width_utc
+from sync.protocol.times import rfc3339
 from terminal.store.startup import OpenStore
 from terminal.submissions.lifecycle import set_central_status
 
@@ -77,7 +77,7 @@ class CaseChangePuller:
                 receipt_no=change.receipt_no,
                 status=change.status,
                 status_text_json=json.dumps(change.status_text.model_dump(), ensure_ascii=False),
-                updated_at=fixed_width_utc(change.updated_at),
+                updated_at=rfc3339(change.updated_at),
             )
         put_kv(conn, CHANGES_CURSOR, str(page.next_cursor))
         return applied

@@ -13,7 +13,6 @@ import json
 import logging
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
 from email.utils import parsedate_to_datetime
 from typing import Any, TypeVar
 from urllib.parse import urlencode, urlsplit
@@ -29,6 +28,7 @@ from sync.pinning import PinMismatch
 from sync.protocol import problem_codes
 from sync.protocol.schemas import API_PREFIX
 from sync.protocol.signing import signed_headers
+from sync.protocol.times import parse_rfc3339
 from sync.server_clock import ServerClock
 from sync.server_url import check_server_url
 from sync.timing import Timing
@@ -202,7 +202,7 @@ class SyncClient:
         raw = problem.get("server_time")
         try:
             if isinstance(raw, str):
-                when = datetime.fromisoformat(raw.replace("Z", "+00:00"))
+                when = parse_rfc3339(raw)
             else:
                 when = parsedate_to_datetime(response.headers.get("Date", ""))
         except (TypeError, ValueError, IndexError) as exc:

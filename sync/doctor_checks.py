@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 
 from sync.errors import SyncError
 from sync.kv import CLOCK_OFFSET, LAST_SYNC_AT, read_kv
+from sync.protocol.times import parse_rfc3339
 from sync.service import SyncService
 from terminal.doctor import Check
 from terminal.runtime import TerminalCore
@@ -52,7 +53,7 @@ def check_clock(core: TerminalCore) -> Check:
     last = read_kv(core.store, LAST_SYNC_AT)
     since = ""
     if last:
-        age = datetime.now(UTC) - datetime.fromisoformat(last.replace("Z", "+00:00"))
+        age = datetime.now(UTC) - parse_rfc3339(last)
         since = f"; last sync {last} ({age.total_seconds() / 3600:.1f} h ago)"
     if offset is None:
         return Check("clock", "ok", "not measured yet (sync has not talked to central)" + since)

@@ -30,7 +30,8 @@ from sync.outcomes import (
     reject_alone,
     set_uploading,
 )
-from sync.protocol.schemas import BatchResponse, rfc3339
+from sync.protocol.schemas import BatchResponse
+from sync.protocol.times import rfc3339
 from terminal.store.startup import OpenStore
 
 log = logging.getLogger(__name__)

@@ -25,7 +25,7 @@ from sync.protocol.schemas import (
     HeartbeatResponse,
     QueueState,
 )
-from sync.timestamps import parse_rfc3339
+from sync.protocol.times import parse_rfc3339
 from terminal.audit.trail import AuditTrail
 from terminal.devices.state import DeviceState as TerminalDeviceState
 from terminal.store.startup import OpenStore

@@ -27,7 +27,7 @@ from sync.protocol.schemas import (
     BatchResult,
 )
 from sync.protocol.signing import MAX_CLOCK_SKEW_S
-from sync.timestamps import fixed_width_utc
+from sync.protocol.times import rfc3339
 from terminal.store.startup import OpenStore
 from terminal.submissions.lifecycle import OutboxState, set_central_status, transition
 
@@ -63,7 +63,7 @@ def status_stamp(server_now: float) -> str:
     feed already delivered for that case, except changes of the last few minutes,
     which are the same or newer news. The next change pull stamps the exact time.
     """
-    return fixed_width_utc(datetime.fromtimestamp(server_now - MAX_CLOCK_SKEW_S, UTC))
+    return rfc3339(datetime.fromtimestamp(server_now - MAX_CLOCK_SKEW_S, UTC))
 
 
 def _mark_synced(
@@ -155,38 +155,37 @@ def apply_results(
     return store.writer.run(write)
 
 
-def reject_alone(store: OpenStore, item: OutboxItem, code: str, detail: str, now: str) -> None:
-    """Mark one pending item rejected (central refused it on its own, e.g. 413)."""
+def _settle_alone(
+    store: OpenStore, item: OutboxItem, target: OutboxState, code: str, detail: str, now: str
+) -> None:
+    """pending → uploading → `target` for one item, with why it was not sent as usual.
+
+    Through ``uploading``: the life cycle lets ``rejected`` and ``pending`` follow only
+    ``uploading``, and only those transitions record an error.
+    """
 
     def write(conn: sqlite3.Connection) -> None:
         transition(conn, [item.submission_id], OutboxState.UPLOADING, now=now)
         transition(
             conn,
             [item.submission_id],
-            OutboxState.REJECTED,
+            target,
             now=now,
             error_code=code[:64],
             error_detail=detail[:DETAIL_MAX] or None,
         )
 
     store.writer.run(write)
+
+
+def reject_alone(store: OpenStore, item: OutboxItem, code: str, detail: str, now: str) -> None:
+    """Mark one pending item rejected (central refused it on its own, e.g. 413)."""
+    _settle_alone(store, item, OutboxState.REJECTED, code, detail, now)
 
 
 def hold_back(store: OpenStore, item: OutboxItem, code: str, detail: str, now: str) -> None:
     """Keep a pending item pending but record why it could not be sent (for staff)."""
-
-    def write(conn: sqlite3.Connection) -> None:
-        transition(conn, [item.submission_id], OutboxState.UPLOADING, now=now)
-        transition(
-            conn,
-            [item.submission_id],
-            OutboxState.PENDING,
-            now=now,
-            error_code=code[:64],
-            error_detail=detail[:DETAIL_MAX] or None,
-        )
-
-    store.writer.run(write)
+    _settle_alone(store, item, OutboxState.PENDING, code, detail, now)
 
 
 def set_uploading(store: OpenStore, items: Sequence[OutboxItem], now: str) -> None:

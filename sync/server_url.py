@@ -7,20 +7,10 @@ the embedded demo central on 127.0.0.1 needs.
 
 from __future__ import annotations
 
-import ipaddress
 from urllib.parse import urlsplit
 
 from sync.errors import InsecureServerUrl
-
-
-def is_loopback_host(host: str) -> bool:
-    """True for a literal loopback address or the name ``localhost``."""
-    if host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
+from sync.protocol.transport import is_loopback_host
 
 
 def check_server_url(url: str, *, allow_http_loopback: bool) -> str:

@@ -26,7 +26,8 @@ from sync.errors import SyncError, TransportError
 from sync.heartbeat import DeviceStates, HeartbeatReport, HeartbeatSender
 from sync.http_session import TransportSettings
 from sync.kv import LAST_SYNC_AT, write_kv
-from sync.protocol.schemas import CaseStatusResponse, rfc3339
+from sync.protocol.schemas import CaseStatusResponse
+from sync.protocol.times import rfc3339
 from sync.receipt_lookup import lookup_receipt
 from sync.server_clock import ServerClock
 from sync.staff_pull import StaffPuller, StaffReport
@@ -34,7 +35,7 @@ from sync.timing import Timing
 from terminal.audit.key import AuditKeyMissing
 from terminal.audit.trail import AuditTrail
 from terminal.catalog import Catalog, CatalogStore
-from terminal.config import SyncSection
+from terminal.config.schema import SyncSection
 from terminal.runtime import TerminalCore
 from terminal.staff.accounts import LockoutPolicy
 from terminal.staff.directory import StaffDirectory
@@ -165,7 +166,7 @@ class SyncService:
         changes = self.changes.pull()
         catalog = self.catalog.pull()
         staff = self.pull_staff()
-        finished = rfc3339(datetime.fromtimestamp(self.clock.now(), UTC).replace(microsecond=0))
+        finished = rfc3339(datetime.fromtimestamp(self.clock.now(), UTC))
         write_kv(self.core.store, LAST_SYNC_AT, finished)
         beat = self.heartbeat.send() if heartbeat else None
         return CycleReport(drain, changes, catalog, beat, finished, staff)

@@ -27,8 +27,8 @@ from sync.client import SyncClient, parse
 from sync.errors import BadResponse
 from sync.kv import put_kv, read_kv, write_kv
 from sync.protocol.staff_list import STAFF_PATH, StaffListResponse
+from sync.protocol.staff_rules import StaffRuleError
 from terminal.audit import actions
-from terminal.staff.accounts import StaffError
 from terminal.staff.directory import StaffDirectory
 from terminal.store.startup import OpenStore
 
@@ -113,7 +113,7 @@ class StaffPuller:
                 complete=True,
                 then=lambda conn: self._remember_in(conn, etag, digest),
             )
-        except StaffError as exc:
+        except StaffRuleError as exc:
             log.error("staff list from central refused (%s); accounts unchanged", exc.reason)
             return self._refuse(etag, digest, exc.reason)
         return StaffReport(changed=True, applied=count, disabled=len(stale))

@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
+from sync.protocol.times import rfc3339
 from terminal.runtime import TerminalCore
 from terminal.store import migrate
 from terminal.store.engine import REQUIRED_PRAGMAS, read_pragmas
@@ -100,11 +101,7 @@ def check_store_settings(core: TerminalCore) -> Check:
 
 
 def check_store_events(core: TerminalCore) -> Check:
-    since = (
-        (datetime.now(UTC) - timedelta(days=30))
-        .isoformat(timespec="seconds")
-        .replace("+00:00", "Z")
-    )
+    since = rfc3339(datetime.now(UTC) - timedelta(days=30))
     with core.store.reader.connect() as conn:
         damaged = conn.execute(
             select(StoreEvent.at, StoreEvent.detail)

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from sync.protocol.times import rfc3339
 from terminal.crypto.local_key import LocalKey
 from terminal.crypto.sealing import ALG_HPKE_X25519, PlatformKey, generate_key_pair
 from terminal.store.startup import OpenStore
@@ -46,7 +47,7 @@ class Identity:
 
 
 def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+    return rfc3339(datetime.now(UTC))
 
 
 def load_identity(store: OpenStore, key: LocalKey) -> Identity | None:

@@ -10,9 +10,9 @@ from __future__ import annotations
 import logging
 import os
 from dataclasses import dataclass, field
-from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from sync.protocol.times import parse_rfc3339
 from terminal.config import Config
 from terminal.crypto.local_key import LocalKey
 from terminal.crypto.sealing import Sealer
@@ -144,7 +144,7 @@ def receipt_for(
         ).one()
     if core.identity is None:
         raise ConfirmError("not_ready", "no identity to sign the receipt QR")
-    issued = datetime.fromisoformat(row.created_at.replace("Z", "+00:00"))
+    issued = parse_rfc3339(row.created_at)
     return build_receipt(
         receipt_no=receipt_no,
         kind=row.kind,

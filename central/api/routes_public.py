@@ -9,7 +9,8 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from central.api.deps import problem_responses, services_of
 from central.services.receipts import verify_receipt
-from sync.protocol.schemas import ReceiptVerification, rfc3339
+from sync.protocol.schemas import ReceiptVerification
+from sync.protocol.times import rfc3339
 
 router = APIRouter(tags=["public"])
 KIND_TEXT = {"appeal": "诉求", "application": "事项申请", "rating": "评价"}

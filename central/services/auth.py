@@ -21,7 +21,7 @@ from central.store.engine import Store
 from central.store.models import Nonce, Terminal
 from sync.protocol import problem_codes as codes
 from sync.protocol import signing
-from sync.protocol.schemas import rfc3339
+from sync.protocol.times import rfc3339
 
 _NONCE_RE = re.compile(r"^[0-9a-fA-F]{32,128}$")
 _DIGEST_RE = re.compile(r"^[0-9a-fA-F]{64}$")

@@ -11,7 +11,8 @@ from central.services.cases import status_text
 from central.store.engine import Store
 from central.store.models import Case, CaseChange, Terminal
 from sync.protocol.schemas import CaseChange as CaseChangeWire
-from sync.protocol.schemas import CaseChangesResponse, rfc3339
+from sync.protocol.schemas import CaseChangesResponse
+from sync.protocol.times import rfc3339
 
 
 def changes_after(store: Store, terminal_id: str, after: int, limit: int) -> CaseChangesResponse:

@@ -1,5 +1,5 @@
-"""Cases: opened with their submission, advanced by staff (or the demo), and the
-per-terminal feed of status changes (§3).
+"""Cases: opened with their submission (intake_batch.store_accepted), advanced by
+staff (or the demo), and the per-terminal feed of status changes (§3).
 
 Each change gets the next cursor of its terminal by bumping ``terminals.change_seq``
 inside the same transaction; the row lock serialises writers, so cursors of one
@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from central.problems import ProblemError
 from central.store.engine import Store
-from central.store.models import Case, CaseChange, Counter, Submission, Terminal
+from central.store.models import Case, CaseChange, Counter, Terminal
 from sync.protocol import problem_codes as codes
 from sync.protocol.schemas import (
     CASE_STATUSES,
@@ -72,29 +72,6 @@ def record_change(
     )
     session.add(change)
     return change
-
-
-def open_case(
-    session: Session, submission: Submission, now: datetime, department: str | None
-) -> Case:
-    """Open the case of a new submission, status ``received``, in the caller's transaction."""
-    day = now.astimezone(CHINA_TIME).strftime("%Y%m%d")
-    number = bump_counter(session, f"case:{day}")
-    case = Case(
-        case_id=f"C{day}{number:06d}",
-        submission_id=submission.submission_id,
-        terminal_id=submission.terminal_id,
-        receipt_no=submission.receipt_no,
-        kind=submission.kind,
-        status="received",
-        department=department,
-        created_at=now,
-        updated_at=now,
-    )
-    session.add(case)
-    session.flush()
-    record_change(session, case, now, source="intake")
-    return case
 
 
 def advance_case(

@@ -8,9 +8,8 @@ import hashlib
 import json
 import logging
 from dataclasses import dataclass
-from datetime import datetime
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -18,11 +17,10 @@ from central.catalog import CatalogIndex, CatalogStore
 from central.clock import Clock
 from central.keys import KeyRing
 from central.sealing import UnsealError, open_envelope
-from central.services.cases import open_case
 from central.services.intake_batch import Accepted, Known, store_accepted
 from central.services.payload_rules import PayloadRejected, check_payload
 from central.store.engine import Store
-from central.store.models import Attachment, Case, Submission, SubmissionAttachment, Terminal
+from central.store.models import Submission, Terminal
 from sync.protocol import problem_codes as codes
 from sync.protocol.schemas import (
     OUTCOME_ACCEPTED,
@@ -128,7 +126,8 @@ class SubmissionIntake:
         known: Known,
         seen: dict[str, Accepted],
     ) -> BatchResult | Accepted | _SameAs:
-        """One item's outcome from what the database and this batch already hold."""
+        """One item's outcome from what the database and this batch already hold: the
+        one validator of intake (a batch, or a single item with `seen` empty)."""
         sid, digest = str(item.submission_id), content_digest(item)
         stored = known.by_id.get(sid)
         if stored is not None or sid in seen:
@@ -187,121 +186,17 @@ class SubmissionIntake:
         )
 
     def _one(self, terminal_id: str, item: BatchItem, index: CatalogIndex) -> BatchResult:
-        digest = content_digest(item)
+        """One item in its own transaction, decided and stored as in a batch of one."""
         for attempt in range(ATTEMPTS):
             try:
                 with self._store.transaction() as session:
-                    return self._evaluate(session, terminal_id, item, index, digest)
+                    decided = self._decide(session, item, index, Known.fetch(session, [item]), {})
+                    if isinstance(decided, Accepted):
+                        store_accepted(session, terminal_id, [decided], self._clock.now())
+                    return _as_result(decided)
             except IntegrityError:
                 # Another request stored the same submission_id or receipt_no meanwhile;
                 # the next attempt sees it and answers duplicate or conflict.
                 if attempt == ATTEMPTS - 1:
                     raise
         raise AssertionError("unreachable")
-
-    def _prior(self, session: Session, item: BatchItem, digest: str) -> BatchResult | None:
-        sid = str(item.submission_id)
-        # One statement, one snapshot: under READ COMMITTED two separate look-ups could
-        # miss a concurrent commit in the first and see it in the second.
-        rows = session.scalars(
-            select(Submission).where(
-                or_(Submission.submission_id == sid, Submission.receipt_no == item.receipt_no)
-            )
-        ).all()
-        stored = next((row for row in rows if row.submission_id == sid), None)
-        if stored is None:
-            if rows:
-                return _rejected(item, codes.RECEIPT_CONFLICT, "receipt_no already used")
-            return None
-        if stored.content_digest != digest:
-            return _rejected(item, codes.ID_CONFLICT, "submission_id holds other content")
-        case = session.scalar(select(Case).where(Case.submission_id == sid))
-        return BatchResult(
-            submission_id=sid,
-            outcome=OUTCOME_DUPLICATE,
-            case_id=case.case_id if case else None,
-            status=case.status if case else None,  # type: ignore[arg-type]
-        )
-
-    def _evaluate(
-        self,
-        session: Session,
-        terminal_id: str,
-        item: BatchItem,
-        index: CatalogIndex,
-        digest: str,
-    ) -> BatchResult:
-        """One item's outcome; an accepted one is stored with its case in `session`."""
-        prior = self._prior(session, item, digest)
-        if prior is not None:
-            return prior
-        hashes = [attachment.sha256 for attachment in item.attachments]
-        rows = session.execute(
-            select(Attachment.sha256, Attachment.size).where(Attachment.sha256.in_(hashes))
-        ).all()
-        sizes = {sha: size for sha, size in rows}
-        missing = sorted({sha for sha in hashes if sha not in sizes})
-        if missing:
-            return BatchResult(
-                submission_id=str(item.submission_id),
-                outcome=OUTCOME_MISSING_ATTACHMENTS,
-                error=ItemError(code=codes.MISSING_ATTACHMENTS, missing=missing),
-            )
-        if any(sizes[a.sha256] != a.size for a in item.attachments):
-            return _rejected(item, codes.ATTACHMENT_SIZE_MISMATCH, "size differs from upload")
-        try:
-            plaintext = open_envelope(item.sealed, self._keyring)
-        except UnsealError as exc:
-            return _rejected(item, codes.UNDECRYPTABLE, str(exc))
-
-        def receipt_known(receipt_no: str) -> bool:  # earlier items of this batch count too
-            kind = session.scalar(
-                select(Submission.kind).where(Submission.receipt_no == receipt_no)
-            )
-            return kind is not None and kind != "rating"
-
-        try:
-            payload = check_payload(item, plaintext, index, receipt_known)
-        except PayloadRejected as exc:
-            return _rejected(item, codes.INVALID_PAYLOAD, str(exc))
-        return self._store_new(session, terminal_id, item, index, digest, payload)
-
-    def _store_new(
-        self,
-        session: Session,
-        terminal_id: str,
-        item: BatchItem,
-        index: CatalogIndex,
-        digest: str,
-        payload: dict[str, object],
-    ) -> BatchResult:
-        now: datetime = self._clock.now()
-        submission = Submission(
-            submission_id=str(item.submission_id),
-            terminal_id=terminal_id,
-            receipt_no=item.receipt_no,
-            kind=item.kind,
-            code=item.code,
-            channel=item.channel,
-            staff_id=item.staff_id,
-            catalog_version=item.catalog_version,
-            created_at=item.created_at,
-            received_at=now,
-            content_digest=digest,
-            kid=item.sealed.kid,
-            sealed=item.sealed.model_dump_json(),
-            payload=json.dumps(payload, ensure_ascii=False),
-        )
-        session.add(submission)
-        session.flush()
-        for sha in sorted({attachment.sha256 for attachment in item.attachments}):
-            session.add(SubmissionAttachment(submission_id=submission.submission_id, sha256=sha))
-        subject = payload.get("category") or payload.get("item_code")
-        department = index.department_for(item.kind, subject if isinstance(subject, str) else None)
-        case = open_case(session, submission, now, department)
-        return BatchResult(
-            submission_id=submission.submission_id,
-            outcome=OUTCOME_ACCEPTED,
-            case_id=case.case_id,
-            status="received",
-        )

@@ -1,10 +1,10 @@
-"""The batch path of intake: look everything up once, decide each item, then store
-every accepted submission with its case in one go.
+"""What intake stores, and the one place it is stored: look everything up once
+(`Known`), then store every accepted submission with its case (`store_accepted`).
 
-Case numbers and the terminal's feed cursors are reserved with one statement each
-(`+ n`), so a batch of 100 costs a handful of statements instead of ~800. The
-outcomes are the same as item by item (central/services/intake.py keeps that path
-for a batch that races another request).
+Both paths of central/services/intake.py use it: a whole batch in one transaction,
+and, when a batch races another request, each item alone as a batch of one. Case
+numbers and the terminal's feed cursors are reserved with one statement each
+(`+ n`), so a batch of 100 costs a handful of statements instead of ~800.
 """
 
 from __future__ import annotations

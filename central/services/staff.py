@@ -4,7 +4,7 @@ An account is for every terminal, or for the terminals named when it was
 added, by terminal id or by 4-digit terminal code (a code also covers a kiosk
 enrolled later under that code). Accounts are never deleted: a disabled one is
 still sent (``enabled: false``) so that the disable reaches the terminals.
-Only the PIN hash is stored (central/staff_rules.py), never a PIN.
+Only the PIN hash is stored (sync/protocol/staff_rules.py), never a PIN.
 """
 
 from __future__ import annotations
@@ -19,11 +19,11 @@ from typing import Any
 from sqlalchemy import delete, or_, select
 from sqlalchemy.exc import IntegrityError
 
-from central.staff_rules import StaffRuleError, check_display_name, check_role, check_staff_id
 from central.store.engine import Store
 from central.store.models import StaffAccount, StaffAccountTerminal, Terminal
-from sync.protocol.schemas import rfc3339
 from sync.protocol.staff_list import StaffAccountRecord, StaffListResponse
+from sync.protocol.staff_rules import StaffRuleError, check_display_name, check_role, check_staff_id
+from sync.protocol.times import rfc3339
 
 _CODE_RE = re.compile(r"[0-9]{4}")
 
@@ -160,8 +160,8 @@ def list_accounts(store: Store) -> list[dict[str, Any]]:
                 "role": a.role,
                 "enabled": a.enabled,
                 "terminals": "all" if a.all_terminals else targets.get(a.staff_id, []),
-                "created_at": rfc3339(a.created_at.replace(microsecond=0)),
-                "updated_at": rfc3339(a.updated_at.replace(microsecond=0)),
+                "created_at": rfc3339(a.created_at),
+                "updated_at": rfc3339(a.updated_at),
             }
             for a in accounts
         ]

@@ -13,7 +13,8 @@ from central.problems import ProblemError
 from central.store.engine import Store
 from central.store.models import Terminal, TerminalAuditRecord
 from sync.protocol import problem_codes as codes
-from sync.protocol.schemas import AuditEntry, HeartbeatRequest, HeartbeatResponse, rfc3339
+from sync.protocol.schemas import AuditEntry, HeartbeatRequest, HeartbeatResponse
+from sync.protocol.times import rfc3339
 
 
 def record_heartbeat(

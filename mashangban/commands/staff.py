@@ -15,14 +15,14 @@ import sys
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from sync.protocol.staff_rules import ROLES, StaffRuleError
 from terminal.audit.actions import TECHNICIAN_CLI
 from terminal.audit.chain import utc_now
 from terminal.audit.key import AuditKeyMissing
 from terminal.config import Config
 from terminal.runtime import start_core
-from terminal.staff.accounts import ROLES, StaffAccountView, StaffError
+from terminal.staff.accounts import StaffAccountView
 from terminal.staff.directory import StaffDirectory
-from terminal.staff.pins import PinRejected
 
 PROG = "mashangban staff"
 
@@ -94,7 +94,7 @@ def _run(directory: StaffDirectory, config: Config, args: argparse.Namespace) ->
         return f"staff account {staff_id} enabled"
     if op == "reset-pin":
         if directory.get(staff_id) is None:
-            raise StaffError("unknown", "no staff account with this id")
+            raise StaffRuleError("unknown", "no staff account with this id")
         directory.reset_pin(staff_id, read_pin(args.pin_stdin), actor=TECHNICIAN_CLI)
         return f"PIN of staff account {staff_id} changed; any lock is cleared"
     _print_list(directory.list(), ZoneInfo(config.terminal.timezone), args.json)
@@ -105,7 +105,7 @@ def execute(config: Config, args: argparse.Namespace) -> int:
     core = start_core(config)
     try:
         message = _run(StaffDirectory.for_core(core), config, args)
-    except (StaffError, PinRejected, _NoPin, AuditKeyMissing) as exc:
+    except (StaffRuleError, _NoPin, AuditKeyMissing) as exc:
         print(f"{PROG}: refused: {exc}", file=sys.stderr)
         return 2
     finally:

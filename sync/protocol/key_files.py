@@ -4,7 +4,7 @@ One JSON file per key at ``<central data dir>/keys/<kid>.json``, mode 0600::
 
     {"kid": "demo-2026a", "alg": "HPKE-X25519-SHA256-ChaCha20Poly1305",
      "private_key": "<base64 raw 32 bytes X25519>", "public_key": "<base64 raw 32>",
-     "created_at": "2026-11-27T02:11:09Z", "demo": true}
+     "created_at": "2026-11-27T02:11:09.000000Z", "demo": true}
 
 The key with the newest ``created_at`` (ties broken by ``kid``) is the current one.
 No I/O and no cryptography here: each side reads and writes files itself.

@@ -2,7 +2,7 @@
 
 Both the terminal's sync client and the reference central import these. No I/O.
 Times are RFC 3339 in UTC: parsed values must carry an offset and are converted to
-UTC; they serialise with a ``Z`` suffix.
+UTC; they serialise as sync/protocol/times.py writes every time (to the second, ``Z``).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from pydantic import (
 )
 
 from sync.protocol.receipt_numbers import RECEIPT_NO_PATTERN, receipt_no_problem
+from sync.protocol.times import rfc3339
 
 API_PREFIX: Final = "/api/v1"
 MAX_BATCH_ITEMS: Final = 100
@@ -29,11 +30,6 @@ MAX_ATTACHMENT_BYTES: Final = 20 * 1024 * 1024
 MAX_ATTACHMENTS_PER_SUBMISSION: Final = 50
 DEFAULT_CHANGES_LIMIT: Final = 500
 MAX_CHANGES_LIMIT: Final = 1000
-
-
-def rfc3339(value: datetime) -> str:
-    """Format an aware datetime as RFC 3339 UTC with a ``Z`` suffix."""
-    return value.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
 def _utc(value: datetime) -> datetime:

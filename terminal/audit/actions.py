@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping
 from typing import Final
 
+from sync.protocol.staff_rules import STAFF_ID_RE
 from terminal.logging_setup import redact
 
 LOGIN: Final = "login"
@@ -60,7 +61,6 @@ TECHNICIAN_CLI: Final = "technician:cli"
 SYSTEM: Final = "system"
 UNKNOWN_ACTOR: Final = "unknown"  # an id typed at sign-in that matches no account
 
-STAFF_ID_RE: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,31}")
 _ACTOR_RE = re.compile(r"technician:[a-z0-9_-]{1,32}")
 _KEY_RE = re.compile(r"[a-z][a-z0-9_]{0,31}")
 _VALUE_RE = re.compile(r"[\x20-\x7e]{0,64}")

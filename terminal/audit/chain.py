@@ -29,11 +29,6 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-def format_at(moment: datetime) -> str:
-    """RFC 3339 UTC to the second, the form every audit time is stored in."""
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
 @dataclass(frozen=True)
 class AuditRow:
     """One stored audit record, as the chain sees it."""

@@ -11,8 +11,6 @@ key would make every old record unverifiable. Restore the file from a backup.
 
 from __future__ import annotations
 
-import os
-import secrets
 from pathlib import Path
 
 from terminal.crypto.key_file import create_key_file, read_key_file
@@ -43,16 +41,3 @@ def load_or_create_audit_key(path: Path, *, records_exist: bool) -> bytes:
             f"audit key file {path} is missing but audit records exist; restore it from a backup"
         )
     return create_key_file(path, KEY_LEN)
-    if records_exist:
-        raise AuditKeyMissing(
-            f"audit key file {path} is missing but audit records exist; restore it from a backup"
-        )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    key = secrets.token_bytes(KEY_LEN)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        os.write(fd, key)
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    return key

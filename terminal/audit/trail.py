@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from sqlalchemy import func, select
 
+from sync.protocol.times import rfc3339
 from terminal.audit import actions
 from terminal.audit.chain import (
     GENESIS_MAC,
@@ -28,7 +29,6 @@ from terminal.audit.chain import (
     Clock,
     Verification,
     compute_mac,
-    format_at,
     utc_now,
     verify_rows,
 )
@@ -125,7 +125,7 @@ class AuditTrail:
         prev_seq, prev_mac = last if last else (0, GENESIS_MAC)
         seq = max(prev_seq, _kv_int(conn, LAST_SEQ_KEY)) + 1
         row = AuditRow(
-            seq, format_at(self._clock()), actor, action, result, self._terminal_code, detail, ""
+            seq, rfc3339(self._clock()), actor, action, result, self._terminal_code, detail, ""
         )
         mac = compute_mac(self._key, prev_mac, row)
         conn.execute(
@@ -145,7 +145,7 @@ class AuditTrail:
 
     def records(self, since: datetime | None = None, limit: int | None = None) -> list[AuditRow]:
         """Records in sequence order, optionally only those at or after `since`."""
-        where = [AuditRecord.at >= format_at(since)] if since else []
+        where = [AuditRecord.at >= rfc3339(since)] if since else []
         return self._rows(*where, limit=limit)
 
     def _kv(self, key: str) -> int:
@@ -199,7 +199,7 @@ class AuditTrail:
         Unsent records are kept unless `include_unsent`. A checkpoint record is
         appended in the same transaction whenever anything is deleted.
         """
-        cutoff = format_at(self._clock() - timedelta(days=max(days, RETENTION_DAYS)))
+        cutoff = rfc3339(self._clock() - timedelta(days=max(days, RETENTION_DAYS)))
 
         def apply(conn: sqlite3.Connection) -> int:
             young = conn.execute("SELECT min(seq) FROM audit_log WHERE at >= ?", (cutoff,))

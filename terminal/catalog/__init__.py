@@ -6,42 +6,25 @@
 - :class:`CatalogStore`: the active catalog on disk; ``install(raw, etag)`` swaps a new
   one in atomically, ``load()`` falls back to the bundled demo catalog.
 
-See docs/catalog.md for the format.
+The model's classes are in :mod:`terminal.catalog.model`; the few that screens name
+are exported here too. See docs/catalog.md for the format.
 """
 
 from terminal.catalog.catalog import Catalog
 from terminal.catalog.errors import CatalogError
 from terminal.catalog.loader import load_catalog, parse_catalog
-from terminal.catalog.model import (
-    AppealCategory,
-    ApplicantType,
-    Department,
-    Item,
-    Material,
-    MaterialKind,
-    PlatformKey,
-    ProcessingMode,
-    Region,
-    Theme,
-)
+from terminal.catalog.model import Item, MaterialKind, ProcessingMode
 from terminal.catalog.resources import demo_catalog_path, schema_path
 from terminal.catalog.store import CatalogSource, CatalogStore
 
 __all__ = [
-    "AppealCategory",
-    "ApplicantType",
     "Catalog",
     "CatalogError",
     "CatalogSource",
     "CatalogStore",
-    "Department",
     "Item",
-    "Material",
     "MaterialKind",
-    "PlatformKey",
     "ProcessingMode",
-    "Region",
-    "Theme",
     "demo_catalog_path",
     "load_catalog",
     "parse_catalog",

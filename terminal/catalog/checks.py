@@ -6,6 +6,7 @@ Run on a document that already conforms to the schema. Each problem names its pl
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from terminal.catalog.locations import describe
@@ -108,67 +109,64 @@ def _item_problems(doc: dict[str, Any], departments: set[str]) -> list[str]:
     return problems
 
 
+Node = dict[str, Any]
+Nodes = Iterator[tuple[Node, str, Node | None]]  # a node, where it stands, its parent
+
+
+def _tree(doc: dict[str, Any], key: str) -> Nodes:
+    """Every node of the tree ``doc[key]`` (nested by "children"), parents first, with
+    where it stands and its parent."""
+
+    def walk(nodes: list[Node], path: list[str | int], parent: Node | None) -> Nodes:
+        for i, node in enumerate(nodes):
+            here = [*path, i]
+            yield node, describe(doc, here), parent
+            yield from walk(node.get("children", []), [*here, "children"], node)
+
+    return walk(doc[key], [key], None)
+
+
 def _region_tree(doc: dict[str, Any]) -> tuple[dict[str, str], list[str]]:
     levels: dict[str, str] = {}
     problems: list[str] = []
-
-    def walk(
-        nodes: list[dict[str, Any]], path: list[str | int], parent: dict[str, Any] | None
-    ) -> None:
-        for i, node in enumerate(nodes):
-            here = [*path, i]
-            code, level = node["code"], AdminLevel(node["level"])
-            where = describe(doc, here)
-            if code in levels:
-                problems.append(f"{where}.code: duplicate region code")
-            levels.setdefault(code, level.value)
-            if len(code) != level.code_length:
-                problems.append(
-                    f"{where}.code: a {level} code has {level.code_length} digits, not {len(code)}"
-                )
-            elif parent is None:
-                if level is not AdminLevel.PROVINCE or code[2:] != "0000":
-                    problems.append(f"{where}: the top of the region tree must be provinces")
-            else:
-                above = AdminLevel(parent["level"])
-                if level.depth != above.depth + 1:
-                    problems.append(f"{where}.level: a {level} cannot sit under a {above}")
-                elif not nests(code, parent["code"], level):
-                    problems.append(
-                        f'{where}.code: does not nest under its parent "{parent["code"]}"'
-                    )
-            walk(node.get("children", []), [*here, "children"], node)
-
-    walk(doc["regions"], ["regions"], None)
+    for node, where, parent in _tree(doc, "regions"):
+        code, level = node["code"], AdminLevel(node["level"])
+        if code in levels:
+            problems.append(f"{where}.code: duplicate region code")
+        levels.setdefault(code, level.value)
+        if len(code) != level.code_length:
+            problems.append(
+                f"{where}.code: a {level} code has {level.code_length} digits, not {len(code)}"
+            )
+        elif parent is None:
+            if level is not AdminLevel.PROVINCE or code[2:] != "0000":
+                problems.append(f"{where}: the top of the region tree must be provinces")
+        else:
+            above = AdminLevel(parent["level"])
+            if level.depth != above.depth + 1:
+                problems.append(f"{where}.level: a {level} cannot sit under a {above}")
+            elif not nests(code, parent["code"], level):
+                problems.append(f'{where}.code: does not nest under its parent "{parent["code"]}"')
     return levels, problems
 
 
 def _category_tree(doc: dict[str, Any], departments: set[str]) -> list[str]:
     seen: set[str] = set()
     problems: list[str] = []
-
-    def walk(
-        nodes: list[dict[str, Any]], path: list[str | int], parent: dict[str, Any] | None
-    ) -> None:
-        for i, node in enumerate(nodes):
-            here = [*path, i]
-            where = describe(doc, here)
-            code = node["code"]
-            if code in seen:
-                problems.append(f"{where}.code: duplicate category code")
-            seen.add(code)
-            if node["department"] not in departments:
-                problems.append(f'{where}.department: unknown department "{node["department"]}"')
-            depth = code.count(".")
-            if parent is None and depth:
-                problems.append(f"{where}.code: a top-level category code has no dot")
-            if parent is not None and not (
-                code.startswith(parent["code"] + ".") and depth == parent["code"].count(".") + 1
-            ):
-                problems.append(f'{where}.code: must be "{parent["code"]}.<name>"')
-            walk(node.get("children", []), [*here, "children"], node)
-
-    walk(doc["appeal_categories"], ["appeal_categories"], None)
+    for node, where, parent in _tree(doc, "appeal_categories"):
+        code = node["code"]
+        if code in seen:
+            problems.append(f"{where}.code: duplicate category code")
+        seen.add(code)
+        if node["department"] not in departments:
+            problems.append(f'{where}.department: unknown department "{node["department"]}"')
+        depth = code.count(".")
+        if parent is None and depth:
+            problems.append(f"{where}.code: a top-level category code has no dot")
+        if parent is not None and not (
+            code.startswith(parent["code"] + ".") and depth == parent["code"].count(".") + 1
+        ):
+            problems.append(f'{where}.code: must be "{parent["code"]}.<name>"')
     return problems
 
 

@@ -30,6 +30,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 
+from sync.protocol.times import rfc3339
 from terminal.catalog.catalog import Catalog
 from terminal.catalog.errors import CatalogError
 from terminal.catalog.loader import parse_catalog
@@ -107,7 +108,7 @@ class CatalogStore:
             "sha256": catalog.sha256,
             "etag": etag,
             "version": catalog.version,
-            "installed_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "installed_at": rfc3339(datetime.now(UTC)),
         }
         with self._lock:
             self.directory.mkdir(parents=True, exist_ok=True)

@@ -6,7 +6,8 @@ Typical use by the command line::
     config.sync.server_url, config.data_dir, config.warnings
 
 Every key, its type, default and limits are declared once in
-:mod:`terminal.config.schema`; docs/configuration.md is generated from it.
+:mod:`terminal.config.schema` (with the section classes, imported from there);
+docs/configuration.md is generated from it.
 """
 
 from terminal.config.errors import ConfigError
@@ -21,18 +22,6 @@ from terminal.config.model import Config
 from terminal.config.schema import (
     SECTION_KEYS,
     SECTION_TYPES,
-    CameraSection,
-    CardReaderSection,
-    LoggingSection,
-    MicrophoneSection,
-    PrinterSection,
-    ReceiptSection,
-    ScannerSection,
-    StaffSection,
-    StoreSection,
-    SyncSection,
-    TerminalSection,
-    UiSection,
     all_keys,
 )
 from terminal.config.spec import KeySpec
@@ -41,21 +30,9 @@ __all__ = [
     "ENV_PREFIX",
     "SECTION_KEYS",
     "SECTION_TYPES",
-    "CameraSection",
-    "CardReaderSection",
     "Config",
     "ConfigError",
     "KeySpec",
-    "LoggingSection",
-    "MicrophoneSection",
-    "PrinterSection",
-    "ReceiptSection",
-    "ScannerSection",
-    "StaffSection",
-    "StoreSection",
-    "SyncSection",
-    "TerminalSection",
-    "UiSection",
     "all_keys",
     "default_config",
     "default_config_path",

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import ipaddress
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
+
+from sync.protocol.transport import is_loopback_host
 
 Values = Mapping[str, Mapping[str, Any]]
 
@@ -20,24 +21,13 @@ class Rule:
     problem: Callable[[Values], str | None]
 
 
-def _is_loopback(host: str | None) -> bool:
-    if host is None:
-        return False
-    if host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
 def _plain_http(values: Values) -> str | None:
     url = values["sync"]["server_url"]
     if not url.lower().startswith("http://"):
         return None
     if not values["sync"]["allow_http_loopback"]:
         return "uses http://, which sync.allow_http_loopback = false forbids; use https://"
-    if not _is_loopback(urlsplit(url).hostname):
+    if not is_loopback_host(urlsplit(url).hostname):
         return "uses http:// to a server that is not loopback; use https://"
     return None
 

@@ -1,64 +1,26 @@
 """What the staff directory hands out: account views, sign-in results, policies.
 
-A view never carries the PIN hash. Times are aware UTC datetimes; the screens
+A view never carries the PIN hash. What an id, name, role or PIN may be is
+sync/protocol/staff_rules.py (shared with central). Times are aware UTC datetimes; the screens
 show a lock as "locked until HH:MM" in the terminal's own time zone.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from datetime import UTC, datetime, tzinfo
+from datetime import datetime, tzinfo
 from typing import Any, Final
 
-from terminal.audit import actions
-from terminal.logging_setup import redact
-
-CLERK: Final = "clerk"
-TECHNICIAN: Final = "technician"
-ROLES: Final = (CLERK, TECHNICIAN)
+from sync.protocol.times import parse_rfc3339, rfc3339
 
 UNKNOWN: Final = "unknown"
 WRONG_PIN: Final = "wrong_pin"
 LOCKED: Final = "locked"
 DISABLED: Final = "disabled"
 
-_NAME_RE = re.compile(r"[^\x00-\x1f\x7f]{1,64}")
-
-
-class StaffError(ValueError):
-    """A staff change the directory refuses; `reason` is a stable code."""
-
-    def __init__(self, reason: str, message: str) -> None:
-        super().__init__(message)
-        self.reason = reason
-
-
-def check_staff_id(staff_id: str) -> str:
-    """Raise StaffError unless `staff_id` is a well-formed, unreserved staff id."""
-    reserved = staff_id.lower() in (actions.SYSTEM, actions.UNKNOWN_ACTOR)
-    if reserved or not actions.STAFF_ID_RE.fullmatch(staff_id) or redact(staff_id) != staff_id:
-        raise StaffError("bad_id", "a staff id is 1 to 32 letters, digits, '_' or '-'")
-    return staff_id
-
-
-def is_staff_id(staff_id: str) -> bool:
-    try:
-        check_staff_id(staff_id)
-    except StaffError:
-        return False
-    return True
-
-
-def check_display_name(name: str) -> str:
-    name = name.strip()
-    if not _NAME_RE.fullmatch(name):
-        raise StaffError("bad_name", "a display name is 1 to 64 printable characters")
-    return name
-
 
 def parse_at(text: str | None) -> datetime | None:
-    return datetime.fromisoformat(text.replace("Z", "+00:00")) if text else None
+    return parse_rfc3339(text) if text else None
 
 
 @dataclass(frozen=True)
@@ -90,7 +52,7 @@ class StaffAccountView:
 
     def as_json(self, now: datetime) -> dict[str, Any]:
         def iso(moment: datetime | None) -> str | None:
-            return moment.astimezone(UTC).isoformat().replace("+00:00", "Z") if moment else None
+            return rfc3339(moment) if moment else None
 
         return {
             "id": self.staff_id,

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sync.protocol.staff_rules import ROLES
 from terminal.audit.chain import utc_now
-from terminal.staff import accounts as acc
 from terminal.staff.directory import StaffDirectory
 
 if TYPE_CHECKING:
@@ -28,7 +28,7 @@ def check_staff(core: TerminalCore) -> Check:
     accounts = StaffDirectory.for_core(core).list()
     now = utc_now()
     enabled = [a for a in accounts if a.enabled]
-    by_role = ", ".join(f"{sum(a.role == r for a in enabled)} {r}" for r in acc.ROLES)
+    by_role = ", ".join(f"{sum(a.role == r for a in enabled)} {r}" for r in ROLES)
     locked = sum(a.is_locked(now) for a in accounts)
     summary = (
         f"{len(enabled)} enabled ({by_role}), {len(accounts) - len(enabled)} disabled, "

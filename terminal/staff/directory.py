@@ -17,20 +17,23 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
-from terminal.audit import actions
-from terminal.audit.chain import Clock, format_at, utc_now
-from terminal.audit.trail import AuditTrail
-from terminal.staff import accounts as acc
-from terminal.staff.accounts import AuthResult, LockoutPolicy, StaffAccountView, StaffError
-from terminal.staff.pins import (
+from sync.protocol import staff_rules as rules
+from sync.protocol.staff_rules import (
     DEFAULT_PARAMS,
     PinHashError,
     PinRejected,
     ScryptParams,
-    check_pin_rules,
+    StaffRuleError,
+    hash_new_pin,
     hash_pin,
     needs_rehash,
 )
+from sync.protocol.times import rfc3339
+from terminal.audit import actions
+from terminal.audit.chain import Clock, utc_now
+from terminal.audit.trail import AuditTrail
+from terminal.staff import accounts as acc
+from terminal.staff.accounts import AuthResult, LockoutPolicy, StaffAccountView
 from terminal.staff.provisioning import disable_unlisted_in, provision_in
 from terminal.staff.signin import check_pin, settle_in
 from terminal.store.models import StaffAccount
@@ -105,11 +108,10 @@ class StaffDirectory:
 
     # -- changes by a technician or central ------------------------------------
 
-    def _refused(
-        self, actor: str, action: str, staff_id: str, exc: StaffError | PinRejected
-    ) -> None:
+    def _refused(self, actor: str, action: str, staff_id: str, exc: StaffRuleError) -> None:
         """Audit a refused change (its own transaction: the change rolled back)."""
-        detail = {"staff_id": staff_id if acc.is_staff_id(staff_id) else None, "reason": exc.reason}
+        shown = staff_id if rules.is_staff_id(staff_id) else None
+        detail = {"staff_id": shown, "reason": exc.reason}
         self._audit.record(actor, action, "refused", detail)
 
     def _change(
@@ -123,23 +125,19 @@ class StaffDirectory:
 
         try:
             self._store.writer.run(apply)
-        except StaffError as exc:
+        except StaffRuleError as exc:
             self._refused(actor, action, staff_id, exc)
             raise
         log.info("staff %s: %s by %s", staff_id, action, actor)
 
     def _update(self, conn: sqlite3.Connection, staff_id: str, sql: str, *args: Any) -> None:
-        stamp = format_at(self._clock())
+        stamp = rfc3339(self._clock())
         cur = conn.execute(
             f"UPDATE staff_accounts SET {sql}, updated_at = ? WHERE staff_id = ?",
             (*args, stamp, staff_id),
         )
         if cur.rowcount == 0:
-            raise StaffError("unknown", "no staff account with this id")
-
-    def _new_hash(self, pin: str) -> str:
-        check_pin_rules(pin)
-        return hash_pin(pin, self._params)
+            raise StaffRuleError("unknown", "no staff account with this id")
 
     def add(self, staff_id: str, display_name: str, role: str, pin: str, *, actor: str) -> None:
         """Create a local account; refuses an existing id, a bad role or a trivial PIN."""
@@ -148,8 +146,8 @@ class StaffDirectory:
             if conn.execute(
                 "SELECT 1 FROM staff_accounts WHERE staff_id = ?", (staff_id,)
             ).fetchone():
-                raise StaffError("exists", "a staff account with this id already exists")
-            stamp = format_at(self._clock())
+                raise StaffRuleError("exists", "a staff account with this id already exists")
+            stamp = rfc3339(self._clock())
             conn.execute(
                 "INSERT INTO staff_accounts(staff_id, display_name, role, pin_hash, enabled, "
                 "source, failed_count, locked_until, last_login_at, created_at, updated_at) "
@@ -158,12 +156,11 @@ class StaffDirectory:
             )
 
         try:
-            acc.check_staff_id(staff_id)
-            name = acc.check_display_name(display_name)
-            if role not in acc.ROLES:
-                raise StaffError("bad_role", f"role must be one of {', '.join(acc.ROLES)}")
-            pin_hash = self._new_hash(pin)
-        except (StaffError, PinRejected) as exc:
+            rules.check_staff_id(staff_id)
+            name = rules.check_display_name(display_name)
+            rules.check_role(role)
+            pin_hash = hash_new_pin(pin, self._params)
+        except StaffRuleError as exc:  # PinRejected included
             self._refused(actor, actions.STAFF_ADD, staff_id, exc)
             raise
         self._change(actor, actions.STAFF_ADD, staff_id, insert)
@@ -191,7 +188,7 @@ class StaffDirectory:
     def reset_pin(self, staff_id: str, pin: str, *, actor: str) -> None:
         """Set a new PIN (same rules as a new account); clears failures and any lock."""
         try:
-            pin_hash = self._new_hash(pin)
+            pin_hash = hash_new_pin(pin, self._params)
         except PinRejected as exc:
             self._refused(actor, actions.STAFF_RESET_PIN, staff_id, exc)
             raise
@@ -223,7 +220,7 @@ class StaffDirectory:
         `then` runs inside the same transaction (e.g. to remember what was applied).
         """
         records = list(accounts)
-        stamp = format_at(self._clock())
+        stamp = rfc3339(self._clock())
 
         def apply(conn: sqlite3.Connection) -> int:
             added, updated = provision_in(conn, records, stamp)
@@ -244,7 +241,7 @@ class StaffDirectory:
 
         try:
             count = self._store.writer.run(apply)
-        except StaffError as exc:
+        except StaffRuleError as exc:
             self._audit.record(actor, actions.STAFF_PROVISION, "refused", {"reason": exc.reason})
             raise
         log.info("staff provisioned from central: %d accounts", count)
@@ -257,7 +254,7 @@ class StaffDirectory:
 
         Always costs one KDF run. Audited as login / login_failed / lockout.
         """
-        lookup = staff_id if acc.is_staff_id(staff_id) else None
+        lookup = staff_id if rules.is_staff_id(staff_id) else None
         stored: str | None = None
         if lookup is not None:
             with self._store.reader.connect() as conn:
@@ -282,4 +279,4 @@ class StaffDirectory:
 
     def logout(self, staff_id: str) -> None:
         """Record the end of a staff session (timeout or the sign-out button)."""
-        self._audit.record(acc.check_staff_id(staff_id), actions.LOGOUT, "ok")
+        self._audit.record(rules.check_staff_id(staff_id), actions.LOGOUT, "ok")

@@ -5,7 +5,7 @@ Each record is a mapping::
     {"staff_id": "S001", "display_name": "王敏", "role": "clerk",
      "pin_hash": "scrypt$16384$8$1$<salt b64>$<dk b64>", "enabled": true}
 
-`pin_hash` is in the format of terminal/staff/pins.py (never a PIN in clear);
+`pin_hash` is in the format of sync/protocol/staff_rules.py (never a PIN in clear);
 hashes weaker than n=2**14, r=8, p=1 are refused. `enabled` is optional
 (default true). Provisioning is an upsert: an id already here (local or
 central) takes central's values and becomes a central account; a changed hash
@@ -24,37 +24,36 @@ import sqlite3
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from terminal.staff import accounts as acc
-from terminal.staff.accounts import StaffError
-from terminal.staff.pins import PinHashError, parse_hash
+from sync.protocol import staff_rules as rules
+from sync.protocol.staff_rules import PinHashError, StaffRuleError, parse_hash
 
 
 def _validated(record: Mapping[str, Any]) -> tuple[str, str, str, str, int]:
     staff_id = record.get("staff_id")
-    if not isinstance(staff_id, str) or not acc.is_staff_id(staff_id):
-        raise StaffError("bad_id", "a provisioned account has a malformed staff id")
-    name = acc.check_display_name(str(record.get("display_name", "")))
+    if not isinstance(staff_id, str) or not rules.is_staff_id(staff_id):
+        raise StaffRuleError("bad_id", "a provisioned account has a malformed staff id")
+    name = rules.check_display_name(str(record.get("display_name", "")))
     role = record.get("role")
-    if role not in acc.ROLES:
-        raise StaffError("bad_role", f"account {staff_id}: unknown role")
+    if role not in rules.ROLES:
+        raise StaffRuleError("bad_role", f"account {staff_id}: unknown role")
     pin_hash = record.get("pin_hash")
     try:
         parse_hash(pin_hash if isinstance(pin_hash, str) else "")
     except PinHashError as exc:
-        raise StaffError("bad_hash", f"account {staff_id}: {exc}") from exc
+        raise StaffRuleError("bad_hash", f"account {staff_id}: {exc}") from exc
     enabled = record.get("enabled", True)
     if not isinstance(enabled, bool):
-        raise StaffError("bad_enabled", f"account {staff_id}: enabled must be true or false")
+        raise StaffRuleError("bad_enabled", f"account {staff_id}: enabled must be true or false")
     return staff_id, name, str(role), str(pin_hash), int(enabled)
 
 
 def provision_in(
     conn: sqlite3.Connection, records: Sequence[Mapping[str, Any]], stamp: str
 ) -> tuple[int, int]:
-    """Upsert `records`; returns (added, updated). Raises StaffError before any write."""
+    """Upsert `records`; returns (added, updated). Raises StaffRuleError before any write."""
     rows = [_validated(r) for r in records]
     if len({r[0] for r in rows}) != len(rows):
-        raise StaffError("duplicate_id", "the same staff id appears twice")
+        raise StaffRuleError("duplicate_id", "the same staff id appears twice")
     added = updated = 0
     for staff_id, name, role, pin_hash, enabled in rows:
         old = conn.execute(

@@ -18,15 +18,17 @@ race past the limit), applies the lockout rule and writes the audit records:
 from __future__ import annotations
 
 import logging
+import secrets
 import sqlite3
 from datetime import datetime, timedelta
+from functools import cache
 
+from sync.protocol.staff_rules import PinHashError, hash_pin, verify_pin
+from sync.protocol.times import rfc3339
 from terminal.audit import actions
-from terminal.audit.chain import format_at
 from terminal.audit.trail import AuditTrail
 from terminal.staff import accounts as acc
 from terminal.staff.accounts import AuthResult, LockoutPolicy, StaffAccountView
-from terminal.staff.pins import PinHashError, dummy_hash, verify_pin
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +36,16 @@ _SELECT = (
     "SELECT staff_id, display_name, role, enabled, source, failed_count, locked_until, "
     "last_login_at FROM staff_accounts WHERE staff_id = ?"
 )
+
+
+@cache
+def dummy_hash() -> str:
+    """A hash of a random PIN nobody knows, made once per process.
+
+    Unknown staff ids are checked against it so that the time an attempt takes
+    does not tell whether the id exists.
+    """
+    return hash_pin(secrets.token_hex(8))
 
 
 def check_pin(stored_hash: str | None, pin: str) -> bool:
@@ -91,7 +103,7 @@ def settle_in(
     if account.is_locked(now):
         failed(acc.LOCKED)
         return AuthResult(False, acc.LOCKED, account, locked_until=account.locked_until)
-    stamp = format_at(now)
+    stamp = rfc3339(now)
     if matched:
         conn.execute(
             "UPDATE staff_accounts SET failed_count = 0, locked_until = NULL, last_login_at = ?, "
@@ -111,7 +123,7 @@ def settle_in(
     until = now + timedelta(minutes=policy.minutes)
     conn.execute(
         "UPDATE staff_accounts SET failed_count = 0, locked_until = ? WHERE staff_id = ?",
-        (format_at(until), staff_id),
+        (rfc3339(until), staff_id),
     )
     failed(acc.WRONG_PIN, remaining=0)
     audit.append_in(conn, staff_id, actions.LOCKOUT, "ok", {"minutes": policy.minutes})

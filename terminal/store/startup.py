@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from sync.protocol.times import rfc3339
 from terminal.paths import DataPaths
 from terminal.store import migrate
 from terminal.store.engine import configure_connection
@@ -164,7 +165,7 @@ def open_store(paths: DataPaths, *, backups_kept: int = 5) -> OpenStore:
     writer = StoreWriter(paths.store_file)
     store = OpenStore(paths=paths, writer=writer, events=events)
     if events:
-        stamp = datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+        stamp = rfc3339(datetime.now(UTC))
         rows = [(stamp, e.kind, e.detail) for e in events]
         writer.run(
             lambda c: c.executemany(

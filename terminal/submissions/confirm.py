@@ -25,6 +25,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from sync.protocol.times import rfc3339
 from terminal.crypto.sealing import Sealer
 from terminal.receipts.number import ReceiptNumber
 from terminal.store.startup import OpenStore
@@ -51,10 +52,6 @@ class Confirmed:
     created_at: datetime  # UTC
     local_time: datetime  # in the terminal's time zone
     attachment_count: int
-
-
-def rfc3339(moment: datetime) -> str:
-    return moment.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 def _fsync_dir(path: Path) -> None:

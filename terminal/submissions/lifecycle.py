@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
-from datetime import UTC, datetime
 from enum import StrEnum
+
+from sync.protocol.times import parse_rfc3339, rfc3339
 
 
 class OutboxState(StrEnum):
@@ -101,14 +102,6 @@ def mark_printed(conn: sqlite3.Connection, submission_id: str, *, now: str) -> N
         raise IllegalTransition(f"no submission {submission_id}")
 
 
-def canonical_time(value: str) -> str:
-    """An RFC 3339 time as fixed-width UTC with microseconds, so that text order is time order."""
-    moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    if moment.tzinfo is None:
-        raise ValueError(f"time without a zone: {value!r}")
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
-
 def set_central_status(
     conn: sqlite3.Connection,
     *,
@@ -120,7 +113,8 @@ def set_central_status(
     """Record central's status for a synced submission; False when unknown or not synced."""
     if status not in CENTRAL_STATUSES:
         raise IllegalTransition(f"unknown central status {status!r}")
-    updated_at = canonical_time(updated_at)
+    # Rewritten in the one form (six fractional digits), so text order is time order.
+    updated_at = rfc3339(parse_rfc3339(updated_at))
     cur = conn.execute(
         "UPDATE submissions SET central_status = ?, central_status_text = ?, "
         "central_updated_at = ? WHERE receipt_no = ? AND outbox_state = ? "

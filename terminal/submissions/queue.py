@@ -10,6 +10,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from sync.protocol.times import parse_rfc3339
 from terminal.store.startup import OpenStore
 from terminal.submissions.lifecycle import OutboxState, PrintState
 
@@ -49,7 +50,7 @@ class QueueLine:
 
 
 def _parse(ts: str) -> datetime:
-    return datetime.fromisoformat(ts.replace("Z", "+00:00"))
+    return parse_rfc3339(ts)
 
 
 def queue_stats(store: OpenStore, now: datetime | None = None) -> QueueStats:

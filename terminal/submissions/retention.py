@@ -13,8 +13,8 @@ import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from sync.protocol.times import rfc3339
 from terminal.store.startup import OpenStore
-from terminal.submissions.confirm import rfc3339
 
 log = logging.getLogger(__name__)
 

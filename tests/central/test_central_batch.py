@@ -13,6 +13,7 @@ from centralkit.batches import BATCH, counts, outcomes, send_batch
 from centralkit.factory import appeal_payload, application_payload, rating_payload
 from centralkit.sealing import seal_bytes
 
+from central.services.intake_batch import Known
 from central.store.models import Submission
 from sync.protocol.receipt_numbers import make_receipt_no
 
@@ -161,3 +162,36 @@ def test_repeats_inside_one_batch_and_a_rating_of_an_earlier_item(central, termi
     assert counts(central) == (2, 2)
     feed = terminal.client.get("/api/v1/cases/changes").json()["changes"]
     assert [c["cursor"] for c in feed] == [1, 2]  # gap-free, one per accepted item
+
+
+def test_a_batch_that_raced_a_resend_is_redone_item_by_item(central, terminal, monkeypatch):
+    """The batch's look-up ran before a resend of `first` committed (made stale here):
+    storing the batch then hits the unique id, and each item is decided and stored
+    again alone, by the same validator and writer."""
+    first = terminal.factory.item()
+    case_id = send_batch(terminal, [first]).json()["results"][0]["case_id"]
+    real_fetch = Known.fetch.__func__
+    batch_lookups = []
+
+    def stale_once(cls, session, items):
+        if len(items) > 1:
+            batch_lookups.append(len(items))
+            if len(batch_lookups) == 1:
+                return cls()  # as if read before the resend committed
+        return real_fetch(cls, session, items)
+
+    monkeypatch.setattr(Known, "fetch", classmethod(stale_once))
+    other = copy.deepcopy(first)
+    other["catalog_version"] = "2026.12.1"
+    new = terminal.factory.item()
+    clash = terminal.factory.item()
+    clash["receipt_no"] = first["receipt_no"]
+    response = send_batch(terminal, [copy.deepcopy(first), other, new, clash])
+    results = response.json()["results"]
+    assert batch_lookups == [4]
+    assert outcomes(response) == ["duplicate", "rejected", "accepted", "rejected"]
+    assert results[0]["case_id"] == case_id and results[2]["case_id"] != case_id
+    assert [results[i]["error"]["code"] for i in (1, 3)] == ["id-conflict", "receipt-conflict"]
+    assert counts(central) == (2, 2)
+    feed = terminal.client.get("/api/v1/cases/changes").json()["changes"]
+    assert [c["cursor"] for c in feed] == [1, 2]

@@ -55,7 +55,7 @@ def test_serve_enrol_heartbeat_and_admin_commands(tmp_path, db_url):
         (row,) = run_json(data, db_url, "terminals")
         assert row["terminal_id"] == client.terminal_id and row["app_version"] == "1.2.0"
         assert row["queue_pending"] == 7 and row["devices"]["printer"] == "paper_out"
-        assert row["terminal_last_sync_at"] == "2026-11-27T01:30:00Z"
+        assert row["terminal_last_sync_at"] == "2026-11-27T01:30:00.000000Z"
         assert row["last_heartbeat_at"] and "secret" not in str(row)
         table = run_cli(data, db_url, "terminals")
         assert "printer=paper_out" in table.stdout

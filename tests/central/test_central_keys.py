@@ -25,7 +25,7 @@ def test_key_file_format_is_the_agreed_one(tmp_path):
     document = json.loads(path.read_text())
     assert set(document) == {"kid", "alg", "private_key", "public_key", "created_at", "demo"}
     assert document["alg"] == SEAL_ALG_HPKE_X25519
-    assert document["created_at"] == "2026-11-27T00:00:00Z"
+    assert document["created_at"] == "2026-11-27T00:00:00.000000Z"
     assert len(base64.b64decode(document["private_key"])) == 32
     with pytest.raises(FileExistsError):
         write_key_file(tmp_path, "k2026a", datetime.now(UTC), demo=False)

@@ -30,7 +30,7 @@ def test_receipt_numbers():
 def test_times_need_an_offset_and_a_sane_range():
     beat = {"app_version": "1", "queue": {"pending": 0}, "devices": {}}
     parsed = HeartbeatRequest.model_validate({**beat, "last_sync_at": "2026-11-27T10:11:09+08:00"})
-    assert parsed.model_dump(mode="json")["last_sync_at"] == "2026-11-27T02:11:09Z"
+    assert parsed.model_dump(mode="json")["last_sync_at"] == "2026-11-27T02:11:09.000000Z"
     for bad in ("2026-11-27T02:11:09", "9999-12-31T23:59:59-12:00", "0001-01-01T00:00:00+14:00"):
         with pytest.raises(ValidationError):
             HeartbeatRequest.model_validate({**beat, "last_sync_at": bad})

@@ -9,6 +9,7 @@ from centralkit.asserts import assert_problem
 
 from central.services.terminals import revoke_terminal
 from sync.protocol import signing
+from sync.protocol.times import rfc3339
 
 HEARTBEAT = "/api/v1/terminals/heartbeat"
 BEAT = json.dumps(
@@ -81,7 +82,7 @@ def test_clock_skew_reports_server_time(terminal, clock, offset):
     headers = terminal.client.headers("POST", HEARTBEAT, BEAT, stamp)
     response = terminal.client.send("POST", HEARTBEAT, BEAT, sign_headers=headers)
     body = assert_problem(response, 401, "clock-skew")
-    assert body["server_time"] == clock.now().isoformat().replace("+00:00", "Z")
+    assert body["server_time"] == rfc3339(clock.now())
     assert "WWW-Authenticate" in response.headers
 
 

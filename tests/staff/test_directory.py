@@ -6,9 +6,8 @@ import json
 
 import pytest
 
+from sync.protocol.staff_rules import PinRejected, StaffRuleError, hash_pin
 from terminal.runtime import TerminalCore
-from terminal.staff.accounts import StaffError
-from terminal.staff.pins import PinRejected, hash_pin
 from tests.staff.helpers import GOOD_PIN, OTHER_PIN, FakeClock, audit_rows, directory
 
 CLI = "technician:cli"
@@ -45,7 +44,7 @@ def test_add_refuses_bad_input_and_audits_the_refusal(
     core: TerminalCore, staff_id: str, name: str, role: str, pin: str, reason: str
 ) -> None:
     staff = directory(core, FakeClock())
-    with pytest.raises((StaffError, PinRejected)) as caught:
+    with pytest.raises((StaffRuleError, PinRejected)) as caught:
         staff.add(staff_id, name, role, pin, actor=CLI)
     assert caught.value.reason == reason
     assert staff.list() == []
@@ -58,7 +57,7 @@ def test_add_refuses_bad_input_and_audits_the_refusal(
 def test_add_refuses_an_existing_id(core: TerminalCore) -> None:
     staff = directory(core, FakeClock())
     staff.add("S001", "王敏", "clerk", GOOD_PIN, actor=CLI)
-    with pytest.raises(StaffError, match="already exists"):
+    with pytest.raises(StaffRuleError, match="already exists"):
         staff.add("S001", "别人", "clerk", OTHER_PIN, actor=CLI)
     assert [a.display_name for a in staff.list()] == ["王敏"]
 
@@ -74,7 +73,7 @@ def test_reset_pin_replaces_the_pin_and_clears_a_lock(core: TerminalCore) -> Non
     staff.reset_pin("S001", OTHER_PIN, actor=CLI)
     assert staff.authenticate("S001", OTHER_PIN).ok
     assert staff.authenticate("S001", GOOD_PIN).reason == "wrong_pin"
-    with pytest.raises(StaffError, match="no staff account"):
+    with pytest.raises(StaffRuleError, match="no staff account"):
         staff.reset_pin("S404", OTHER_PIN, actor=CLI)
 
 
@@ -84,7 +83,7 @@ def test_every_change_is_audited_with_its_actor(core: TerminalCore) -> None:
     staff.disable("S001", actor="T01")
     staff.enable("S001", actor="T01")
     staff.reset_pin("S001", OTHER_PIN, actor=CLI)
-    with pytest.raises(StaffError):
+    with pytest.raises(StaffRuleError):
         staff.disable("S404", actor=CLI)
     rows = [(r[1], r[2], r[3], json.loads(str(r[4]))) for r in audit_rows(core.paths.store_file)]
     assert rows == [
@@ -138,7 +137,7 @@ def test_provision_refuses_a_clear_pin_or_a_weak_hash_and_writes_nothing(
 ) -> None:
     staff = directory(core, FakeClock())
     good = {"staff_id": "C2", "display_name": "钱", "role": "clerk", "pin_hash": hash_pin(GOOD_PIN)}
-    with pytest.raises(StaffError):
+    with pytest.raises(StaffRuleError):
         staff.provision([good, record])
     assert staff.list() == []
     [(_, actor, action, result, _detail)] = audit_rows(core.paths.store_file)

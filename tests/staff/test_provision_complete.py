@@ -8,9 +8,8 @@ import sqlite3
 
 import pytest
 
+from sync.protocol.staff_rules import StaffRuleError, hash_pin
 from terminal.runtime import TerminalCore
-from terminal.staff.accounts import StaffError
-from terminal.staff.pins import hash_pin
 from tests.staff.helpers import GOOD_PIN, OTHER_PIN, FakeClock, audit_rows, directory
 
 
@@ -53,9 +52,9 @@ def test_then_commits_with_the_accounts_or_not_at_all(core: TerminalCore) -> Non
     assert seen == [True] and staff.get("C001") is not None
 
     def fail(conn: sqlite3.Connection) -> None:
-        raise StaffError("test", "refused after the writes")
+        raise StaffRuleError("test", "refused after the writes")
 
-    with pytest.raises(StaffError):
+    with pytest.raises(StaffRuleError):
         staff.provision([record("C002")], complete=True, then=fail)
     assert staff.get("C002") is None  # rolled back with the hook's failure
     with sqlite3.connect(core.paths.store_file) as conn:

@@ -11,9 +11,10 @@ from zoneinfo import ZoneInfo
 import pytest
 
 import terminal.staff.signin as signin
+from sync.protocol.staff_rules import ScryptParams, hash_pin, parse_hash
 from terminal.config import Config
 from terminal.runtime import TerminalCore, start_core
-from terminal.staff.pins import ScryptParams, dummy_hash, hash_pin, parse_hash
+from terminal.staff.signin import dummy_hash
 from tests.conftest import make_config
 from tests.staff.helpers import GOOD_PIN, OTHER_PIN, FakeClock, audit_rows, directory
 

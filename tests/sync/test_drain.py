@@ -83,6 +83,23 @@ def test_missing_attachment_is_sent_and_the_item_retried(
     assert rows(enrolled)[receipt].outbox_state == "synced"
 
 
+def test_an_item_whose_sealed_file_is_gone_is_held_back_pending(
+    enrolled: TerminalCore, central: CentralProcess
+) -> None:
+    [receipt] = confirm_appeals(enrolled, 1, seed=4, every_nth_photo=1)
+    good = confirm_appeals(enrolled, 2, seed=7)
+    for sealed in enrolled.store.paths.attachments_dir.glob("*.sealed"):
+        sealed.unlink()
+    service = service_for(enrolled, central)
+    report = service.drainer.drain()
+    service.close()
+    local = rows(enrolled)
+    assert report.held_back == 1 and report.outcomes.accepted == 2
+    assert local[receipt].outbox_state == "pending"  # sent again once the file is back
+    assert local[receipt].outbox_error_code == "attachment-file-missing"
+    assert all(local[no].outbox_state == "synced" for no in good)
+
+
 def test_poisoned_submission_is_rejected_and_the_rest_synced(
     enrolled: TerminalCore, central: CentralProcess
 ) -> None:

@@ -10,8 +10,6 @@ import pytest
 from synckit.central_process import CentralProcess
 from synckit.terminals import catalog_appeals, enrol_core, service_for, sync_config
 
-from sync.timestamps import fixed_width_utc, parse_rfc3339
-
 
 def test_nothing_secret_or_personal_reaches_the_log(
     data_dir, central: CentralProcess, caplog: pytest.LogCaptureFixture
@@ -37,10 +35,3 @@ def test_nothing_secret_or_personal_reaches_the_log(
         for value in (contact["name"], contact["phone"], contact["id_number"]):
             assert value not in text
         assert draft.payload["description"] not in text
-
-
-def test_stored_times_sort_as_times() -> None:
-    same_second = [parse_rfc3339("2026-11-27T02:11:09Z"), parse_rfc3339("2026-11-27T02:11:09.5Z")]
-    assert "2026-11-27T02:11:09.5Z" < "2026-11-27T02:11:09Z"  # why fixed width matters
-    stamped = [fixed_width_utc(t) for t in same_second]
-    assert stamped == sorted(stamped) and stamped[0] == "2026-11-27T02:11:09.000000Z"

@@ -198,3 +198,38 @@ def test_checklist_printer_failure_says_so_plainly(window: Any) -> None:
     window.ctx.devices.printer.set_fault(DeviceStatus.PAPER_OUT)
     detail.print_list.click()
     assert "printer is not working" in detail.print_status.text()
+
+
+def test_a_failed_save_keeps_the_request_and_says_why(
+    window: Any, core: Any, monkeypatch: Any
+) -> None:
+    from terminal.submissions.errors import ConfirmError
+
+    def full(_draft: Any) -> Any:
+        raise ConfirmError("disk_full", "test")
+
+    monkeypatch.setattr(core, "confirm", full)
+    app = start_certificate(window)
+    fill_certificate(app)
+    app.page.consent.click()
+    app.next.click()
+    assert window.current() is app and "storage is full" in app.problem.text()
+    assert app.next.isEnabled() and app.previous.isEnabled() and not app.submitting
+    assert app.session.value("copies") == 2
+
+    window.go_home()
+    open_item(window, "social_insurance", "hrss.employee_enrol").appointment.click()
+    booking = window.current()
+    booking.day_list.buttons[booking.days[0].isoformat()].click()
+    booking.slot_list.buttons["am"].click()
+    booking.next.click()
+    commit_text(booking.page.editors["name"].edit, "李四")
+    type_keys(booking.page, "id_number", ID_NUMBER)
+    type_keys(booking.page, "mobile", MOBILE)
+    booking.next.click()
+    booking.consent.click()
+    window.ctx.voice.spoken.clear()  # the application's message was the same words
+    booking.next.click()
+    assert window.current() is booking and "storage is full" in booking.problem.text()
+    assert booking.problem.text() in window.ctx.voice.spoken  # said, as on every screen
+    assert booking.next.isEnabled() and booking.contact.value("name") == "李四"

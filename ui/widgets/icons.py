@@ -35,7 +35,8 @@ def _back(p: QPainter) -> None:
     p.drawLine(QPointF(28, 48), QPointF(80, 48))
 
 
-def _speaker(p: QPainter) -> None:
+def _loudspeaker(p: QPainter) -> None:
+    """The loudspeaker's body, shared by the speaker and mute icons."""
     path = QPainterPath()
     path.moveTo(14, 38)
     path.lineTo(30, 38)
@@ -45,20 +46,16 @@ def _speaker(p: QPainter) -> None:
     path.lineTo(14, 58)
     path.closeSubpath()
     p.drawPath(path)
+
+
+def _speaker(p: QPainter) -> None:
+    _loudspeaker(p)
     p.drawArc(QRectF(46, 30, 24, 36), -60 * 16, 120 * 16)
     p.drawArc(QRectF(46, 18, 40, 60), -60 * 16, 120 * 16)
 
 
 def _mute(p: QPainter) -> None:
-    path = QPainterPath()
-    path.moveTo(14, 38)
-    path.lineTo(30, 38)
-    path.lineTo(48, 20)
-    path.lineTo(48, 76)
-    path.lineTo(30, 58)
-    path.lineTo(14, 58)
-    path.closeSubpath()
-    p.drawPath(path)
+    _loudspeaker(p)
     p.drawLine(QPointF(60, 36), QPointF(84, 60))
     p.drawLine(QPointF(84, 36), QPointF(60, 60))
 

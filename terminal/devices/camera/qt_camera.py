@@ -26,22 +26,15 @@ from PySide6.QtMultimedia import (
 
 from terminal.devices.camera.interface import CameraError
 from terminal.devices.camera.photo import CapturedPhoto, PhotoRejected, prepare_captured_photo
-from terminal.devices.state import DeviceState, DeviceStatus
+from terminal.devices.media_inputs import find_input, input_state
+from terminal.devices.state import DeviceState
 
 log = logging.getLogger(__name__)
 
 
 def find_camera(device: str) -> QCameraDevice | None:
     """The camera whose id or description contains ``device``; the default if empty."""
-    inputs = QMediaDevices.videoInputs()
-    if not device:
-        default = QMediaDevices.defaultVideoInput()
-        return default if not default.isNull() else (inputs[0] if inputs else None)
-    for candidate in inputs:
-        ident = bytes(candidate.id().data()).decode("utf-8", "replace")
-        if device == ident or device.lower() in candidate.description().lower():
-            return candidate
-    return None
+    return find_input(device, QMediaDevices.videoInputs(), QMediaDevices.defaultVideoInput())
 
 
 def qimage_to_jpeg(image: QImage, quality: int = 95) -> bytes:
@@ -84,18 +77,8 @@ class QtCamera(QObject):
         self._stop_requested.connect(self._stop_camera, conn)
 
     def state(self) -> DeviceState:
-        if self._device is None:
-            if self.device_setting:
-                return DeviceState(
-                    DeviceStatus.OFFLINE, f"camera {self.device_setting!r} not found"
-                )
-            return DeviceState(DeviceStatus.ABSENT, "no camera found")
-        present = {bytes(d.id().data()) for d in QMediaDevices.videoInputs()}
-        if bytes(self._device.id().data()) not in present:
-            return DeviceState(DeviceStatus.OFFLINE, f"{self._device.description()} unplugged")
-        if self._last_error:
-            return DeviceState(DeviceStatus.OFFLINE, self._last_error)
-        return DeviceState(DeviceStatus.OK, self._device.description())
+        inputs = QMediaDevices.videoInputs()
+        return input_state("camera", self.device_setting, self._device, inputs, self._last_error)
 
     def capture(self, timeout_s: float) -> CapturedPhoto:
         if QThread.currentThread() is self.thread():

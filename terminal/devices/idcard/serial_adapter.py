@@ -29,6 +29,7 @@ from terminal.devices.idcard.serial_protocol import (
     StatusCode,
     encode_frame,
 )
+from terminal.devices.serial_port import LazySerialPort
 from terminal.devices.state import DeviceState, DeviceStatus
 
 log = logging.getLogger(__name__)
@@ -51,7 +52,7 @@ class SerialCardAdapter:
         self.baudrate = int(baudrate)
         self.retries = retries
         self.poll_interval_s = poll_interval_s
-        self._serial: serial.Serial | None = None
+        self._link = LazySerialPort(port, self.baudrate, timeout=0.1, write_timeout=1.0)
         self._parser = FrameParser()
 
     def status(self, timeout_s: float) -> DeviceState:
@@ -92,23 +93,15 @@ class SerialCardAdapter:
             raise CardReaderError("unreadable", f"unexpected read reply code {code!r}")
 
     def close(self) -> None:
-        if self._serial is not None:
-            try:
-                self._serial.close()
-            finally:
-                self._serial = None
+        self._link.close()
 
     # -- the exchange of one command and its reply ---------------------------
 
     def _open(self) -> serial.Serial:
-        if self._serial is None:
-            try:
-                self._serial = serial.Serial(
-                    self.port, self.baudrate, timeout=0.1, write_timeout=1.0
-                )
-            except (serial.SerialException, OSError, ValueError) as exc:
-                raise CardReaderError("offline", f"cannot open {self.port}: {exc}") from exc
-        return self._serial
+        try:
+            return self._link.get()
+        except (serial.SerialException, OSError, ValueError) as exc:
+            raise CardReaderError("offline", f"cannot open {self.port}: {exc}") from exc
 
     def _exchange(self, command: Command, deadline: float) -> Frame:
         corrupted = 0

@@ -13,24 +13,17 @@ import logging
 from PySide6.QtCore import QIODevice, QObject, QTimer, Slot
 from PySide6.QtMultimedia import QAudioDevice, QAudioFormat, QAudioSource, QMediaDevices, QtAudio
 
+from terminal.devices.media_inputs import find_input, input_state
 from terminal.devices.microphone.interface import MicrophoneError, effective_limit
 from terminal.devices.microphone.pcm import PcmFormat, PcmRecorder, VoiceNote
-from terminal.devices.state import DeviceState, DeviceStatus
+from terminal.devices.state import DeviceState
 
 log = logging.getLogger(__name__)
 
 
 def find_microphone(device: str) -> QAudioDevice | None:
     """The input whose id or description contains ``device``; the default if empty."""
-    inputs = QMediaDevices.audioInputs()
-    if not device:
-        default = QMediaDevices.defaultAudioInput()
-        return default if not default.isNull() else (inputs[0] if inputs else None)
-    for candidate in inputs:
-        ident = bytes(candidate.id().data()).decode("utf-8", "replace")
-        if device == ident or device.lower() in candidate.description().lower():
-            return candidate
-    return None
+    return find_input(device, QMediaDevices.audioInputs(), QMediaDevices.defaultAudioInput())
 
 
 def _format_for(device: QAudioDevice, sample_rate: int) -> QAudioFormat | None:
@@ -67,17 +60,9 @@ class QtMicrophone(QObject):
         self._poll.timeout.connect(self._on_ready_read)
 
     def state(self) -> DeviceState:
-        if self._device is None:
-            if self.device_setting:
-                reason = f"microphone {self.device_setting!r} not found"
-                return DeviceState(DeviceStatus.OFFLINE, reason)
-            return DeviceState(DeviceStatus.ABSENT, "no microphone found")
-        present = {bytes(d.id().data()) for d in QMediaDevices.audioInputs()}
-        if bytes(self._device.id().data()) not in present:
-            return DeviceState(DeviceStatus.OFFLINE, f"{self._device.description()} unplugged")
-        if self._last_error:
-            return DeviceState(DeviceStatus.OFFLINE, self._last_error)
-        return DeviceState(DeviceStatus.OK, self._device.description())
+        inputs = QMediaDevices.audioInputs()
+        setting, error = self.device_setting, self._last_error
+        return input_state("microphone", setting, self._device, inputs, error)
 
     def start(self, max_seconds: float | None = None) -> None:
         if self._device is None:

@@ -12,6 +12,7 @@ import time
 
 import serial
 
+from terminal.devices.serial_port import LazySerialPort
 from terminal.devices.state import DeviceState, DeviceStatus
 
 _TERMINATORS = b"\r\n"
@@ -24,7 +25,7 @@ class SerialScanner:
         self.port = port
         self.baudrate = int(baudrate)
         self.max_length = max_length
-        self._serial: serial.Serial | None = None
+        self._link = LazySerialPort(port, self.baudrate, timeout=0.1)
         self._buffer = bytearray()
         self._problem = ""
 
@@ -59,16 +60,10 @@ class SerialScanner:
             return None
 
     def close(self) -> None:
-        if self._serial is not None:
-            try:
-                self._serial.close()
-            finally:
-                self._serial = None
+        self._link.close()
 
     def _open(self) -> serial.Serial:
-        if self._serial is None:
-            self._serial = serial.Serial(self.port, self.baudrate, timeout=0.1)
-        return self._serial
+        return self._link.get()
 
     def _take_line(self) -> str | None:
         while True:

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
-
 from terminal.forms import FormSession
 from ui.catalog_view import CatalogView
 from ui.context import KioskContext
@@ -20,13 +18,13 @@ from ui.screens.base import Screen
 from ui.screens.services.application_draft import applicant_form, application_draft
 from ui.screens.services.form_page import FormPage
 from ui.screens.services.review import ReviewPage
-from ui.screens.submitting import submit_in_background
-from ui.widgets.step_parts import StepBack, step_footer, step_heading
+from ui.screens.services.service_steps import ServiceSteps
+from ui.widgets.step_parts import StepBack
 
 log = logging.getLogger(__name__)
 
 
-class ApplicationScreen(StepBack, Screen):
+class ApplicationScreen(ServiceSteps, StepBack, Screen):
     """Previous / Next in the same place on every page; Submit on the review page."""
 
     def __init__(self, ctx: KioskContext, item_code: str, view: CatalogView) -> None:
@@ -38,17 +36,7 @@ class ApplicationScreen(StepBack, Screen):
         self.session = FormSession(definition, regions=view.catalog)
         self.applicant = FormSession(applicant_form())
         self.photos: dict[str, bytes] = {}
-        self.consented = False
-        self.submitting = False
-        self.index = 0
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(40, 16, 40, 20)
-        outer.setSpacing(12)
-        self.step_label, self.page_title = step_heading(outer)
-        self.holder = QVBoxLayout()
-        outer.addLayout(self.holder, 1)
-        self.page: QWidget | None = None
-        self.problem, self.previous, self.next = step_footer(outer, self.go_previous, self.go_next)
+        self.build_frame()
         self._show()
 
     # the pages: the form's visible pages, the applicant, the review ---------------
@@ -135,24 +123,13 @@ class ApplicationScreen(StepBack, Screen):
             self.submit()
             return
         if isinstance(self.page, FormPage) and not self.page.show_problems():
-            message = self.tr("Please correct what is marked in red first.")
-            self.problem.setText(message)
-            self.ctx.voice.say(message)
+            self.tell(self.tr("Please correct what is marked in red first."))
             return
-        self.index += 1
-        self._show()
-
-    def go_to(self, index: int) -> None:
-        self.index = index
-        self._show()
+        self.go_to(self.index + 1)
 
     def has_entries(self) -> bool:
         sessions = (self.session, self.applicant)
         return any(s.raw_value(k) is not None for s in sessions for k in s.definition.fields)
-
-    def set_portrait(self, portrait: bool) -> None:
-        super().set_portrait(portrait)
-        self._show()
 
     def discard(self) -> None:
         super().discard()
@@ -166,20 +143,4 @@ class ApplicationScreen(StepBack, Screen):
         draft = application_draft(
             self.item, self.view.version, self.session, self.applicant, self.photos, self.ctx.locale
         )
-        self.submitting = True
-        self._update_buttons()
-        submit_in_background(
-            self.ctx,
-            draft,
-            "application",
-            owner=self,
-            before_receipt=self.discard,
-            failed=self._failed,
-        )
-
-    def _failed(self, message: str | None) -> None:
-        self.submitting = False
-        self._update_buttons()
-        if message:
-            self.problem.setText(message)
-            self.ctx.voice.say(message)
+        self.submit_draft(draft, "application")

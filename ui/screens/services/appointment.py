@@ -19,16 +19,16 @@ from ui.screens.base import Screen
 from ui.screens.services.application_draft import application_draft, contact_form, working_days
 from ui.screens.services.form_page import FormPage
 from ui.screens.services.item_card import WrapButton
-from ui.screens.submitting import submit_in_background
+from ui.screens.services.service_steps import ServiceSteps
 from ui.widgets.choice_list import ChoiceList
 from ui.widgets.labels import label
-from ui.widgets.step_parts import StepBack, step_footer, step_heading
+from ui.widgets.step_parts import StepBack
 
 log = logging.getLogger(__name__)
 SLOTS = ("am", "pm")
 
 
-class AppointmentScreen(StepBack, Screen):
+class AppointmentScreen(ServiceSteps, StepBack, Screen):
     """Three pages: when, who, check and send."""
 
     def __init__(self, ctx: KioskContext, item_code: str, view: CatalogView) -> None:
@@ -39,17 +39,7 @@ class AppointmentScreen(StepBack, Screen):
         self.days = working_days(date.today())
         self.day: date | None = None
         self.slot = ""
-        self.consented = False
-        self.submitting = False
-        self.index = 0
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(40, 16, 40, 20)
-        outer.setSpacing(12)
-        self.step_label, self.page_title = step_heading(outer)
-        self.holder = QVBoxLayout()
-        outer.addLayout(self.holder, 1)
-        self.page: QWidget | None = None
-        self.problem, self.previous, self.next = step_footer(outer, self.go_previous, self.go_next)
+        self.build_frame()
         self._show()
 
     def title(self) -> str:
@@ -172,26 +162,16 @@ class AppointmentScreen(StepBack, Screen):
         elif self.index == 1 and not self.page.show_problems():  # type: ignore[union-attr]
             message = self.tr("Please correct what is marked in red first.")
         if message:
-            self.problem.setText(message)
-            self.ctx.voice.say(message)
+            self.tell(message)
             return
         if self.index == 2:
             self.submit()
             return
-        self.index += 1
-        self._show()
-
-    def go_to(self, index: int) -> None:
-        self.index = index
-        self._show()
+        self.go_to(self.index + 1)
 
     def has_entries(self) -> bool:
         keys = self.contact.definition.fields
         return self.day is not None or any(self.contact.raw_value(k) for k in keys)
-
-    def set_portrait(self, portrait: bool) -> None:
-        super().set_portrait(portrait)
-        self._show()
 
     def discard(self) -> None:
         super().discard()
@@ -215,19 +195,4 @@ class AppointmentScreen(StepBack, Screen):
             phone=self.contact.value("mobile"),
             appointment=appointment,
         )
-        self.submitting = True
-        self._update_buttons()
-        submit_in_background(
-            self.ctx,
-            draft,
-            "appointment",
-            owner=self,
-            before_receipt=self.discard,
-            failed=self._failed,
-        )
-
-    def _failed(self, message: str | None) -> None:
-        self.submitting = False
-        self._update_buttons()
-        if message:
-            self.problem.setText(message)
+        self.submit_draft(draft, "appointment")

@@ -1,4 +1,5 @@
-"""PIN rules, the stored hash format and its parameters."""
+"""The staff rules both sides use (sync/protocol/staff_rules.py): ids, names, roles,
+PINs, the stored hash format and its parameters."""
 
 from __future__ import annotations
 
@@ -7,17 +8,24 @@ import hashlib
 
 import pytest
 
-from terminal.staff.pins import (
+from sync.protocol.staff_rules import (
     DEFAULT_PARAMS,
+    RESERVED_IDS,
     PinHashError,
     PinRejected,
     ScryptParams,
+    StaffRuleError,
+    check_display_name,
     check_pin_rules,
+    check_role,
+    check_staff_id,
+    hash_new_pin,
     hash_pin,
     needs_rehash,
     parse_hash,
     verify_pin,
 )
+from terminal.audit import actions
 
 
 @pytest.mark.parametrize(
@@ -97,3 +105,61 @@ def test_stronger_parameters_are_honoured_and_weaker_ones_need_a_rehash() -> Non
 def test_malformed_or_weak_hashes_are_refused(stored: str) -> None:
     with pytest.raises(PinHashError):
         parse_hash(stored)
+
+
+def test_a_trivial_pin_is_refused_before_it_is_hashed() -> None:
+    with pytest.raises(PinRejected) as caught:
+        hash_new_pin("111111")
+    assert caught.value.reason == "same_digit"
+    assert isinstance(caught.value, StaffRuleError)  # central catches the one base class
+    assert verify_pin("482915", hash_new_pin("482915"))
+
+
+@pytest.mark.parametrize(
+    "params",
+    [ScryptParams(n=2**13), ScryptParams(n=20000), ScryptParams(r=4), ScryptParams(n=2**21)],
+)
+def test_no_hash_is_made_that_a_terminal_would_refuse(params: ScryptParams) -> None:
+    with pytest.raises(ValueError):
+        hash_pin("482915", params)
+
+
+def _verdict(check, value: str) -> str:  # type: ignore[no-untyped-def]
+    try:
+        check(value)
+    except StaffRuleError as exc:
+        return exc.reason
+    return "ok"
+
+
+@pytest.mark.parametrize(
+    ("staff_id", "verdict"),
+    [("S001", "ok"), ("s-1_x", "ok"), ("A" * 32, "ok"), ("A" * 33, "bad_id"), ("", "bad_id"),
+     ("S 1", "bad_id"), ("_S1", "bad_id"), ("-S1", "bad_id"), ("S001!", "bad_id"),
+     ("王敏", "bad_id"), ("system", "bad_id"), ("UNKNOWN", "bad_id"),
+     ("13987654321", "bad_id"), ("x13987654321", "bad_id"),  # shaped like a mobile number
+     ("53010219900101123X", "bad_id"), ("a53010219900101123x", "bad_id"),  # an ID number
+     ("12345678901", "ok"), ("S0011398765432", "ok"), ("1398765432", "ok")],
+)  # fmt: skip
+def test_staff_id_rules(staff_id: str, verdict: str) -> None:
+    assert _verdict(check_staff_id, staff_id) == verdict
+
+
+def test_the_terminals_own_audit_actors_are_reserved() -> None:
+    assert {actions.SYSTEM, actions.UNKNOWN_ACTOR} == RESERVED_IDS
+
+
+@pytest.mark.parametrize(
+    ("name", "verdict"),
+    [("王敏", "ok"), (" 王敏 ", "ok"), ("", "bad_name"), ("   ", "bad_name"), ("x" * 64, "ok"),
+     ("x" * 65, "bad_name"), ("a\tb", "bad_name"), ("a\x7f", "bad_name")],
+)  # fmt: skip
+def test_display_name_rules(name: str, verdict: str) -> None:
+    assert _verdict(check_display_name, name) == verdict
+    if verdict == "ok":
+        assert check_display_name(name) == name.strip()
+
+
+def test_roles() -> None:
+    assert [check_role(r) for r in ("clerk", "technician")] == ["clerk", "technician"]
+    assert _verdict(check_role, "admin") == "bad_role"
