@@ -115,8 +115,8 @@ def staff(w: MainWindow, screen: str) -> None:
     import sqlite3
     from datetime import UTC, datetime, timedelta
 
+    from sync.protocol.times import rfc3339
     from terminal.staff.directory import StaffDirectory
-    from terminal.submissions.confirm import rfc3339
     from terminal.submissions.lifecycle import OutboxState, transition
 
     core = w.ctx.core

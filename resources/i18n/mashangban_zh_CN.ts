@@ -37,7 +37,7 @@
 <context>
     <name>ApplicationScreen</name>
     <message>
-        <location filename="../../ui/screens/services/application.py" line="+64"/>
+        <location filename="../../ui/screens/services/application.py" line="+52"/>
         <source>Apply here</source>
         <translation>在本机申请</translation>
     </message>
@@ -90,7 +90,7 @@
 <context>
     <name>AppointmentScreen</name>
     <message>
-        <location filename="../../ui/screens/services/appointment.py" line="+56"/>
+        <location filename="../../ui/screens/services/appointment.py" line="+46"/>
         <source>Book a visit</source>
         <translation>预约办理</translation>
     </message>
@@ -523,7 +523,7 @@
 <context>
     <name>DiagnosticsScreen</name>
     <message>
-        <location filename="../../ui/staff/diagnostics.py" line="+76"/>
+        <location filename="../../ui/staff/diagnostics.py" line="+74"/>
         <source>Staff: diagnostics</source>
         <translation>工作人员：诊断</translation>
     </message>
@@ -786,7 +786,7 @@
 <context>
     <name>LookupScreen</name>
     <message>
-        <location filename="../../ui/screens/lookup.py" line="+59"/>
+        <location filename="../../ui/screens/lookup.py" line="+57"/>
         <source>Check progress</source>
         <translation>进度查询</translation>
     </message>
@@ -869,7 +869,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+202"/>
+        <location filename="../../ui/main_window.py" line="+215"/>
         <source>Leave this and go home?</source>
         <translation>离开并回到首页吗？</translation>
     </message>
@@ -920,7 +920,7 @@
 <context>
     <name>OutboxScreen</name>
     <message>
-        <location filename="../../ui/staff/outbox_screen.py" line="+100"/>
+        <location filename="../../ui/staff/outbox_screen.py" line="+96"/>
         <source>Staff: outbox</source>
         <translation>工作人员：待发送</translation>
     </message>
@@ -1025,7 +1025,7 @@
         <translation>补打回执</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>Sending now. The list updates when central answers.</source>
         <translation>正在发送。中心平台答复后列表会更新。</translation>
     </message>
@@ -1187,7 +1187,7 @@
         <translation>其他原因</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+56"/>
         <source>Rate our service</source>
         <translation>服务评价</translation>
     </message>
@@ -1207,7 +1207,7 @@
         <translation>您正在评价回执 {number}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>What went wrong? Tap all that apply.</source>
         <translation>哪里不满意？可以多选。</translation>
     </message>
@@ -1401,7 +1401,7 @@
         <translation>已选好。要修改，请点上面的名称。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Choose the {level}:</source>
         <translation>请选择{level}：</translation>
     </message>
@@ -1417,7 +1417,7 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/screens/services/review.py" line="+47"/>
+        <location filename="../../ui/screens/services/review.py" line="+48"/>
         <source>{n} photo(s)</source>
         <translation>{n} 张照片</translation>
     </message>
@@ -1607,7 +1607,7 @@
 <context>
     <name>StatusScreen</name>
     <message>
-        <location filename="../../ui/staff/status_screen.py" line="+48"/>
+        <location filename="../../ui/staff/status_screen.py" line="+45"/>
         <source>Staff: devices and network</source>
         <translation>工作人员：设备和网络</translation>
     </message>
@@ -1617,7 +1617,7 @@
         <translation>重新检查</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>Sync is not running: submissions stay on this terminal.</source>
         <translation>没有运行同步：提交的内容保存在本终端。</translation>
     </message>
@@ -1632,7 +1632,7 @@
         <translation>离线：提交的内容会保存，稍后发送。请检查网线。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Last complete sync: {at}</source>
         <translation>上次完整同步：{at}</translation>
     </message>

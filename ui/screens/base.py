@@ -5,7 +5,7 @@ Back handling, portrait/landscape layout and a way to forget what was entered.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from ui.context import KioskContext
 
@@ -24,6 +24,13 @@ class Screen(QWidget):
         self.setObjectName("Screen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.portrait = False
+
+    def page_column(self) -> QVBoxLayout:
+        """The screen's own column with the standard page margins and spacing."""
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 24, 48, 24)
+        layout.setSpacing(16)
+        return layout
 
     def title(self) -> str:
         """Short title for the top bar."""

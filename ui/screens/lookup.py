@@ -27,9 +27,7 @@ class LookupScreen(Screen):
 
     def __init__(self, ctx: KioskContext) -> None:
         super().__init__(ctx)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 24, 48, 24)
-        layout.setSpacing(16)
+        layout = self.page_column()
         self.heading = label("", "title")
         self.scan_hint = label("", "muted")
         self.entry = ReceiptEntry()

@@ -42,9 +42,7 @@ class RatingScreen(Screen):
 
     def __init__(self, ctx: KioskContext) -> None:
         super().__init__(ctx)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 24, 48, 24)
-        layout.setSpacing(16)
+        layout = self.page_column()
         self.heading = label("", "title")
         layout.addWidget(self.heading)
         self.pages = QStackedWidget()

@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout
 
 from sync.doctor_checks import check_central, check_clock
 from terminal.audit import actions
@@ -42,9 +42,7 @@ class DiagnosticsScreen(Screen):
         self.enrolling = False
         self.outcome: EnrolOutcome | None = None
         self.parts: dict[str, list[Check]] = {"core": [], "devices": []}
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 24, 48, 24)
-        layout.setSpacing(16)
+        layout = self.page_column()
         self.verdict = label("", "title")
         self.checks = CheckList()
         self.enrol_heading = label("", "heading")

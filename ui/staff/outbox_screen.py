@@ -41,9 +41,7 @@ class OutboxScreen(Screen):
         self.rows: list[OutboxRow] = []
         self.row_widgets: dict[str, QWidget] = {}
         self.reprint_buttons: dict[str, QWidget] = {}
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 24, 48, 24)
-        layout.setSpacing(16)
+        layout = self.page_column()
         self.heading = label("", "title")
         self.summary = label("", "muted")
         self.message = label("", "notice")

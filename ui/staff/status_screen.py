@@ -6,8 +6,6 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtWidgets import QVBoxLayout
-
 from terminal.devices.state import DeviceState
 from terminal.submissions.lifecycle import OutboxState
 from terminal.submissions.queue import WAITING, queue_stats
@@ -28,9 +26,7 @@ class StatusScreen(Screen):
         super().__init__(ctx)
         self.staff = staff
         self.queue: dict[str, int] = {}
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 24, 48, 24)
-        layout.setSpacing(16)
+        layout = self.page_column()
         self.network = label("", "heading")
         self.sync_line = label("", "muted")
         self.devices = CheckList()

@@ -115,7 +115,7 @@ class ApplicationScreen(ServiceSteps, StepBack, Screen):
         self._show()
 
     def _consent(self) -> None:
-        self.consented = self.page.consent.isChecked()  # type: ignore[union-attr]
+        self.consented = self.page.consent.isChecked()
         self._update_buttons()
 
     def go_next(self) -> None:

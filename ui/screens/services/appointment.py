@@ -159,7 +159,7 @@ class AppointmentScreen(ServiceSteps, StepBack, Screen):
         message = None
         if self.index == 0 and (self.day is None or not self.slot):
             message = self.tr("Please choose a day and morning or afternoon.")
-        elif self.index == 1 and not self.page.show_problems():  # type: ignore[union-attr]
+        elif self.index == 1 and not self.page.show_problems():
             message = self.tr("Please correct what is marked in red first.")
         if message:
             self.tell(message)

@@ -10,9 +10,9 @@ the store lane confirms the draft the buttons are off; then the receipt (after
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
-from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from terminal.submissions.draft import Draft
 from ui.screens.submitting import submit_in_background
@@ -38,7 +38,7 @@ class ServiceSteps:
         self.consented = False
         self.submitting = False
         self.index = 0
-        outer = QVBoxLayout(self)  # self is the Screen this is mixed into
+        outer = QVBoxLayout(cast(QWidget, self))  # self is the Screen this is mixed into
         outer.setContentsMargins(40, 16, 40, 20)
         outer.setSpacing(12)
         self.step_label, self.page_title = step_heading(outer)
@@ -64,8 +64,9 @@ class ServiceSteps:
         """Confirm ``draft`` in the background; ``what`` names it in a problem."""
         self.submitting = True
         self._update_buttons()
+        owner = cast(QWidget, self)
         submit_in_background(
-            self.ctx, draft, what, owner=self, before_receipt=self.discard, failed=self._failed
+            self.ctx, draft, what, owner=owner, before_receipt=self.discard, failed=self._failed
         )
 
     def _failed(self, message: str | None) -> None:
