@@ -94,7 +94,7 @@ def start_sync_later(
 
 
 def launch(config: Config, *, windowed: bool, exit_after_home: bool = False) -> int:
-    core = start_core(config, audit_config=True)  # config → logging → store
+    core = start_core(config, audit_config=True, owner="mashangban run")  # lock → log → store
     devices = None
     try:
         from PySide6.QtWidgets import QApplication
