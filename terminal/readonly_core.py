@@ -54,5 +54,5 @@ def open_core_readonly(config: Config) -> TerminalCore:
             store, Sealer(keys[0]), identity.terminal_code, ZoneInfo(config.terminal.timezone)
         )
     for note in notes:
-        log.warning("read-only open: %s", note)
+        log.info("read-only open: %s", note)  # doctor reports the store itself
     return TerminalCore(config, paths, store, local_key, identity, confirmer, notes=notes)
