@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sqlite3
 import sys
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -24,7 +25,7 @@ from terminal.logging_setup import setup_logging
 from terminal.paths import DataPaths
 from terminal.receipts.builder import build_receipt
 from terminal.receipts.model import Receipt
-from terminal.store.access import unavailable
+from terminal.store.access import is_damage, unavailable
 from terminal.store.owner import OwnerLock, claim
 from terminal.store.startup import OpenStore, open_store
 from terminal.submissions.confirm import AttachmentLimits, Confirmed, Confirmer
@@ -100,6 +101,11 @@ def start_core(
         return _start_owned(config, paths, lock, configure_logging, audit_config)
     except OSError as exc:  # a key file or folder it cannot write: say so, move nothing
         lock.release()
+        raise unavailable(exc, paths.store_file) from None
+    except sqlite3.DatabaseError as exc:  # e.g. "database is locked" past the busy timeout
+        lock.release()
+        if is_damage(exc):
+            raise
         raise unavailable(exc, paths.store_file) from None
     except BaseException:
         lock.release()

@@ -45,8 +45,11 @@ def open_store_readonly(paths: DataPaths) -> OpenStore:
     A damaged file is opened all the same (what can be read is shown, and the damage
     is reported by doctor's integrity check); only the owner moves it aside.
     """
-    check_present(paths, creating=False)
-    check_access(paths.store_file, write=False)
+    try:
+        check_access(paths.store_file, write=False)  # an unreadable folder hides the rest
+        check_present(paths, creating=False)
+    except OSError as exc:
+        raise _unavailable(exc, paths.store_file) from None
     quick_check(paths.store_file, read_only=True)  # raises on what is not damage
     store = OpenStore(paths=paths, writer=ReadOnlyWriter(), read_only=True)
     try:

@@ -162,8 +162,8 @@ def open_store(paths: DataPaths, *, backups_kept: int = 5) -> OpenStore:
 
 def _open_store(paths: DataPaths, backups_kept: int) -> OpenStore:
     paths.ensure()
+    check_access(paths.store_file, write=True)  # first: an unreadable folder hides the rest
     check_present(paths, creating=True)
-    check_access(paths.store_file, write=True)
     events: list[StoreEventRecord] = []
     if paths.store_file.exists():
         verdict = quick_check(paths.store_file)
