@@ -14,6 +14,8 @@ from pathlib import Path
 from types import ModuleType
 
 from terminal.config import Config, ConfigError, load_config
+from terminal.store.access import StoreUnavailable
+from terminal.store.owner import DataDirBusy, LockUnavailable
 
 # Command name → its module in mashangban/commands/, imported only when chosen: the
 # kiosk's `run` must not pay for sync's HTTP stack, SQLAlchemy or pydantic (~0.35 s).
@@ -76,7 +78,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"mashangban: configuration problem: {exc}", file=sys.stderr)
         return 2
-    result: int = command_module(args.command).execute(config, args)
+    try:
+        result: int = command_module(args.command).execute(config, args)
+    except (DataDirBusy, LockUnavailable) as exc:  # a second writer: refused, nothing done
+        print(f"mashangban {args.command}: refused: {exc}", file=sys.stderr)
+        return 2
+    except StoreUnavailable as exc:  # not damage: nothing was moved; say what to do
+        print(f"mashangban {args.command}: {exc}. What to do: {exc.advice}", file=sys.stderr)
+        return 2
     return result
 
 

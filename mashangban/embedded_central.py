@@ -226,12 +226,15 @@ def central_for(
 
     A configured or enrolled server is yielded as is; otherwise the embedded
     central is started (and the terminal enrolled with it the first time) and
-    stopped when the block ends.
+    stopped when the block ends. Only a process that owns the data directory
+    (`start_core`, store/owner.py) starts it; a read-only core is refused.
     """
     url = configured_server_url(core)
     if url:
         yield url
         return
+    if core.owner is None:  # it enrols and writes: only the data directory's owner may
+        raise EmbeddedCentralError("the embedded central needs a core that owns its data dir")
     embedded = EmbeddedCentral(
         core.paths.demo_central_dir,
         command=command,

@@ -1,4 +1,8 @@
-"""Starting the kiosk: config → logging → store → window (Home), then devices and sync.
+"""Starting the kiosk: config → lock → logging → store → window (Home), then devices and sync.
+
+A store that cannot be used for a reason that is not damage: the out-of-service
+screen and retries (store_wait.py). A second kiosk on the same data directory is
+refused (DataDirBusy: exit 2, the holder named).
 
 Home is painted first. Right after that first paint the devices are opened (GUI
 thread), the watchdog tells systemd READY and sync (with the embedded central)
@@ -19,7 +23,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QTimer
 
 from terminal.config import Config
-from terminal.runtime import TerminalCore, start_core
+from terminal.runtime import TerminalCore
 
 log = logging.getLogger(__name__)
 
@@ -94,7 +98,11 @@ def start_sync_later(
 
 
 def launch(config: Config, *, windowed: bool, exit_after_home: bool = False) -> int:
-    core = start_core(config, audit_config=True)  # config → logging → store
+    from mashangban.store_wait import core_or_wait
+
+    core = core_or_wait(config, windowed=windowed)  # lock → logging → store, or wait calmly
+    if core is None:  # stopped while waiting for a usable store
+        return 0
     devices = None
     try:
         from PySide6.QtWidgets import QApplication

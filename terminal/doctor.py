@@ -17,8 +17,10 @@ from sqlalchemy import select
 from sync.protocol.times import rfc3339
 from terminal.runtime import TerminalCore
 from terminal.store import migrate
+from terminal.store.access import StoreUnavailable
 from terminal.store.engine import REQUIRED_PRAGMAS, read_pragmas
 from terminal.store.models import StoreEvent
+from terminal.store.startup import quick_check
 from terminal.submissions.queue import queue_stats
 
 VERDICT_RANK = {"ok": 0, "warn": 1, "fail": 2}
@@ -70,14 +72,19 @@ def check_disk(core: TerminalCore) -> Check:
 
 
 def check_store_integrity(core: TerminalCore) -> Check:
-    with core.store.reader.connect() as conn:
-        verdict = conn.exec_driver_sql("PRAGMA quick_check").scalar()
+    """quick_check, read-only: a damaged store is reported here and moved aside only by
+    the process that owns the data directory (the kiosk, at its next start)."""
+    try:
+        verdict = quick_check(core.paths.store_file, read_only=True)
+    except StoreUnavailable as exc:
+        return Check("store integrity", "fail", f"cannot be checked: {exc.what}", exc.advice)
     if verdict != "ok":
         return Check(
             "store integrity",
             "fail",
             f"quick_check: {verdict}",
-            "Restart the terminal: the damaged store will be moved aside and reported.",
+            "Restart the terminal (systemctl restart mashangban): it moves the damaged "
+            "store aside, keeping every byte, and reports it.",
         )
     return Check("store integrity", "ok", "quick_check ok")
 

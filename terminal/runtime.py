@@ -1,14 +1,18 @@
 """Starting the terminal's core, in one visible order.
 
-config → logging → store (check, migrate, recover) → identity and keys →
-confirm. The UI and sync are wired on top of this by the application's
-composition root (mashangban/), never from here.
+config → owner lock → logging → store (check, migrate, recover) → identity and
+keys → confirm. The UI and sync are wired on top of this by the application's
+composition root (mashangban/), never from here. `start_core` is for processes
+that write (they own the data directory, store/owner.py); `open_core_readonly`
+is for the ones that only look (doctor, queue, audit verify|list).
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import sqlite3
+import sys
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
@@ -21,6 +25,8 @@ from terminal.logging_setup import setup_logging
 from terminal.paths import DataPaths
 from terminal.receipts.builder import build_receipt
 from terminal.receipts.model import Receipt
+from terminal.store.access import is_damage, unavailable
+from terminal.store.owner import OwnerLock, claim
 from terminal.store.startup import OpenStore, open_store
 from terminal.submissions.confirm import AttachmentLimits, Confirmed, Confirmer
 from terminal.submissions.draft import Draft
@@ -42,6 +48,7 @@ class TerminalCore:
     identity: Identity | None
     confirmer: Confirmer | None
     notes: list[str] = field(default_factory=list)
+    owner: OwnerLock | None = None  # None: opened read-only, owns nothing
 
     @property
     def terminal_code(self) -> str:
@@ -52,18 +59,66 @@ class TerminalCore:
             raise ConfirmError("not_ready", "terminal not enrolled: no platform key")
         return self.confirmer.confirm(draft)
 
+    @property
+    def read_only(self) -> bool:
+        return self.owner is None
+
     def close(self) -> None:
-        self.store.close()
+        try:
+            self.store.close()
+        finally:
+            if self.owner is not None:
+                self.owner.release()
+
+
+def owner_name() -> str:
+    """What this process is, for the lock file: `mashangban <command>` (no arguments:
+    they may hold an enrolment code)."""
+    words = [a for a in sys.argv[1:] if not a.startswith("-")]
+    return " ".join(["mashangban", *words[:1]]) if words else os.path.basename(sys.argv[0])
 
 
 def start_core(
-    config: Config, *, configure_logging: bool = True, audit_config: bool = False
+    config: Config,
+    *,
+    configure_logging: bool = True,
+    audit_config: bool = False,
+    owner: str = "",
 ) -> TerminalCore:
-    """Open the store and identity for this configuration. ``audit_config``: the kiosk
-    itself is starting, so a change of its settings is recorded (config_changes.py)."""
+    """Take the data directory (DataDirBusy when another process has it), then open
+    the store and identity for this configuration. ``audit_config``: the kiosk itself
+    is starting, so a change of its settings is recorded (config_changes.py).
+    ``owner`` names this process in the lock file. StoreUnavailable: the store cannot
+    be used now for a reason that is not damage; nothing was moved."""
     os.umask(0o077)  # everything the terminal writes is for its own user only
     paths = DataPaths(config.data_dir)
-    paths.ensure()
+    try:
+        paths.ensure()
+    except OSError as exc:
+        raise unavailable(exc, paths.store_file) from None
+    lock = claim(paths.root, owner or owner_name())
+    try:
+        return _start_owned(config, paths, lock, configure_logging, audit_config)
+    except OSError as exc:  # a key file or folder it cannot write: say so, move nothing
+        lock.release()
+        raise unavailable(exc, paths.store_file) from None
+    except sqlite3.DatabaseError as exc:  # e.g. "database is locked" past the busy timeout
+        lock.release()
+        if is_damage(exc):
+            raise
+        raise unavailable(exc, paths.store_file) from None
+    except BaseException:
+        lock.release()
+        raise
+
+
+def _start_owned(
+    config: Config,
+    paths: DataPaths,
+    lock: OwnerLock,
+    configure_logging: bool,
+    audit_config: bool,
+) -> TerminalCore:
     if configure_logging:
         setup_logging(
             paths.logs_dir, config.logging.level, config.logging.max_bytes, config.logging.backups
@@ -71,6 +126,8 @@ def start_core(
     for warning in config.warnings:
         log.warning("configuration: %s", warning)
     store = open_store(paths, backups_kept=config.store.backups_kept)
+    # Only the owner resets in-flight uploads and sweeps files: no other process can be
+    # uploading or confirming on this data directory while it holds the lock.
     recovered = store.writer.run(recover_interrupted_uploads)
     if recovered:
         log.warning("%d uploads were interrupted; they will be sent again", recovered)
@@ -96,7 +153,7 @@ def start_core(
                 max_count=config.store.max_attachments,
             ),
         )
-    core = TerminalCore(config, paths, store, local_key, identity, confirmer)
+    core = TerminalCore(config, paths, store, local_key, identity, confirmer, owner=lock)
     if purged:
         _audit_purge(core, purged)
     if audit_config:

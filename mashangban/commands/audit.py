@@ -2,7 +2,8 @@
 
 verify exits 0 when the MAC chain is intact, 2 when a record was changed,
 removed or reordered (the first bad sequence number is printed). Records hold
-no personal data, so list prints them as they are. export writes them (with
+no personal data, so list prints them as they are; verify and list open the store
+read-only. export writes them (with
 their MACs and the verification at that moment) to a new file for an inspector
 or a support ticket, and is itself recorded as an `export`.
 """
@@ -22,6 +23,7 @@ from terminal.audit import actions
 from terminal.audit.key import AuditKeyMissing
 from terminal.audit.trail import AuditTrail
 from terminal.config import Config
+from terminal.readonly_core import open_core_readonly
 from terminal.runtime import start_core
 
 PROG = "mashangban audit"
@@ -121,7 +123,12 @@ def _export(trail: AuditTrail, args: argparse.Namespace, tz: ZoneInfo) -> int:
 
 
 def execute(config: Config, args: argparse.Namespace) -> int:
-    core = start_core(config)
+    # verify and list only read (safe beside the kiosk); export records itself, so it
+    # must own the data directory
+    if args.audit_command == "export":
+        core = start_core(config, owner="mashangban audit export")
+    else:
+        core = open_core_readonly(config)
     try:
         trail = AuditTrail.for_core(core)
         tz = ZoneInfo(config.terminal.timezone)

@@ -1,4 +1,9 @@
-"""`mashangban doctor [--json]`: a plain verdict per check; exit 0 ok, 1 warn, 2 fail."""
+"""`mashangban doctor [--json]`: a plain verdict per check; exit 0 ok, 1 warn, 2 fail.
+
+Read-only (terminal/readonly_core.py): it never creates, migrates, moves or sweeps
+anything, so it is safe beside the running kiosk; a store it cannot read is one
+failed check with what to do, not a traceback.
+"""
 
 from __future__ import annotations
 
@@ -10,10 +15,11 @@ from mashangban.devices import device_states
 from sync.doctor_checks import check_central, check_clock
 from terminal.audit.checks import check_audit
 from terminal.config import Config
-from terminal.doctor import VERDICT_RANK, overall, run_checks
+from terminal.doctor import VERDICT_RANK, Check, overall, run_checks
 from terminal.doctor_devices import device_checks
-from terminal.runtime import start_core
+from terminal.readonly_core import open_core_readonly
 from terminal.staff.checks import check_staff
+from terminal.store.access import StoreUnavailable
 
 MARKS = {"ok": "正常 OK  ", "warn": "注意 WARN", "fail": "故障 FAIL"}
 
@@ -23,19 +29,29 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--json", action="store_true", help="machine-readable output")
 
 
+def store_unavailable_check(exc: StoreUnavailable) -> Check:
+    """The one store check when the store cannot be opened: what is wrong, what to do."""
+    verdict = "warn" if exc.kind == "fresh" else "fail"
+    return Check("store", verdict, f"{exc.path}: {exc.what}; nothing was moved", exc.advice)
+
+
 def execute(config: Config, args: argparse.Namespace) -> int:
-    core = start_core(config)
     try:
-        checks = run_checks(core, extra=[check_staff, check_audit, check_central, check_clock])
-        checks += device_checks(device_states(config, core.paths.root))
-    finally:
-        core.close()
+        core = open_core_readonly(config)
+    except StoreUnavailable as exc:
+        checks = [store_unavailable_check(exc)]
+    else:
+        try:
+            checks = run_checks(core, extra=[check_staff, check_audit, check_central, check_clock])
+        finally:
+            core.close()
+    checks += device_checks(device_states(config, config.data_dir))
     verdict = overall(checks)
     if args.json:
         doc = {
             "verdict": verdict,
             "healthy": verdict == "ok",
-            "data_dir": str(core.paths.root),
+            "data_dir": str(config.data_dir),
             "checks": [c.as_json() for c in checks],
         }
         print(json.dumps(doc, ensure_ascii=False, indent=2))

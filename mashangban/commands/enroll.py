@@ -40,7 +40,7 @@ def add_parser(sub: Any) -> None:
 
 
 def execute(config: Config, args: argparse.Namespace) -> int:
-    core = start_core(config)
+    core = start_core(config, owner="mashangban enroll")
     try:
         timing = Timing()
         try:

@@ -44,7 +44,7 @@ def execute(config: Config, args: argparse.Namespace) -> int:
             print(f"loadgen: cannot read {args.template}: {exc}", file=sys.stderr)
             return 2
     rng = random.Random(args.seed)
-    core = start_core(config)
+    core = start_core(config, owner="mashangban loadgen")
     try:
         choices = Choices.from_catalog(CatalogStore(core.paths.catalog_dir).load())
         for _ in range(args.count):

@@ -1,4 +1,8 @@
-"""`mashangban queue [--json] [--list]`: counts by state and the oldest pending age."""
+"""`mashangban queue [--json] [--list]`: counts by state and the oldest pending age.
+
+Read-only (terminal/readonly_core.py): safe beside the running kiosk; it never
+recovers, sweeps or moves anything.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ import json
 from typing import Any
 
 from terminal.config import Config
-from terminal.runtime import start_core
+from terminal.readonly_core import open_core_readonly
 from terminal.submissions.queue import queue_lines, queue_stats
 
 
@@ -20,7 +24,7 @@ def add_parser(sub: Any) -> None:
 
 
 def execute(config: Config, args: argparse.Namespace) -> int:
-    core = start_core(config)
+    core = open_core_readonly(config)
     try:
         stats = queue_stats(core.store)
         lines = queue_lines(core.store) if args.list else []

@@ -3,7 +3,9 @@
 PINs are read from the terminal without echo (asked twice), or with
 --pin-stdin as one line from standard input, for scripts. A PIN is never
 printed or logged. Every change is audited with actor "technician:cli".
-Exit 0 done, 2 refused (the reason is on stderr).
+Exit 0 done, 2 refused (the reason is on stderr). Changes need the data directory to
+themselves: while the kiosk runs they are refused (use the staff screens, or stop
+the service); `list` only reads and works beside it.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from terminal.audit.actions import TECHNICIAN_CLI
 from terminal.audit.chain import utc_now
 from terminal.audit.key import AuditKeyMissing
 from terminal.config import Config
+from terminal.readonly_core import open_core_readonly
 from terminal.runtime import start_core
 from terminal.staff.accounts import StaffAccountView
 from terminal.staff.directory import StaffDirectory
@@ -102,7 +105,10 @@ def _run(directory: StaffDirectory, config: Config, args: argparse.Namespace) ->
 
 
 def execute(config: Config, args: argparse.Namespace) -> int:
-    core = start_core(config)
+    if args.staff_command == "list":  # only reads: safe beside the kiosk
+        core = open_core_readonly(config)
+    else:  # changes accounts: must own the data directory (refused while the kiosk runs)
+        core = start_core(config, owner=f"mashangban staff {args.staff_command}")
     try:
         message = _run(StaffDirectory.for_core(core), config, args)
     except (StaffRuleError, _NoPin, AuditKeyMissing) as exc:

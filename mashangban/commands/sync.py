@@ -34,7 +34,7 @@ def add_parser(sub: Any) -> None:
 
 
 def execute(config: Config, args: argparse.Namespace) -> int:
-    core = start_core(config)
+    core = start_core(config, owner="mashangban sync")
     try:
         with central_for(core) as url:
             service = SyncService(core, url)

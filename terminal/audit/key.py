@@ -28,8 +28,11 @@ def audit_key_path(local_key_file: Path) -> Path:
     return local_key_file.with_name(FILE_NAME)
 
 
-def load_or_create_audit_key(path: Path, *, records_exist: bool) -> bytes:
-    """Read the audit key; create it (0600, fsynced) only when no record needs the old one."""
+def load_or_create_audit_key(path: Path, *, records_exist: bool, create: bool = True) -> bytes:
+    """Read the audit key; create it (0600, fsynced) only when no record needs the old one.
+
+    ``create=False`` (a read-only command): a missing key with no records gives a
+    stand-in that verifies the empty trail and is never written anywhere."""
     try:
         key = read_key_file(path, KEY_LEN)
     except ValueError as exc:
@@ -40,4 +43,6 @@ def load_or_create_audit_key(path: Path, *, records_exist: bool) -> bytes:
         raise AuditKeyMissing(
             f"audit key file {path} is missing but audit records exist; restore it from a backup"
         )
+    if not create:
+        return bytes(KEY_LEN)
     return create_key_file(path, KEY_LEN)

@@ -76,7 +76,9 @@ class AuditTrail:
         with core.store.reader.connect() as conn:
             exists = conn.execute(select(AuditRecord.seq).limit(1)).first() is not None
         key = load_or_create_audit_key(
-            audit_key_path(core.paths.local_key_file), records_exist=exists
+            audit_key_path(core.paths.local_key_file),
+            records_exist=exists,
+            create=not core.store.read_only,  # a read-only command creates no file
         )
         return cls(core.store, key, core.terminal_code, clock)
 

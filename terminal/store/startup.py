@@ -1,8 +1,11 @@
 """Opening the store at start: integrity check, move-aside, backup, migrate, writer.
 
 A damaged file is moved aside (never overwritten or deleted), a fresh store is
-created, and the event is recorded for the screen, `doctor` and the log. A
-pending migration is applied only after a copy made with SQLite's backup API.
+created, and the event is recorded for the screen, `doctor` and the log. Only a
+real integrity failure is damage (access.py): a permission, I/O, locking or
+missing-file error raises StoreUnavailable and moves nothing. A pending migration
+is applied only after a copy made with SQLite's backup API. Only the owner of the
+data directory (owner.py) calls `open_store`; read-only commands use readonly.py.
 """
 
 from __future__ import annotations
@@ -19,7 +22,9 @@ from typing import TYPE_CHECKING, TypeVar
 from sync.protocol.times import rfc3339
 from terminal.paths import DataPaths
 from terminal.store import migrate
-from terminal.store.engine import configure_connection
+from terminal.store.access import StoreUnavailable, check_access, check_present, is_damage
+from terminal.store.access import unavailable as _unavailable
+from terminal.store.engine import connect_readonly
 from terminal.store.writer import StoreWriter
 
 if TYPE_CHECKING:
@@ -49,6 +54,7 @@ class OpenStore:
     paths: DataPaths
     writer: StoreWriter
     events: list[StoreEventRecord] = field(default_factory=list)
+    read_only: bool = False  # opened by a read-only command: the writer refuses
     _reader: Engine | None = field(default=None, init=False, repr=False)
     _reader_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
 
@@ -63,10 +69,9 @@ class OpenStore:
             return self._reader
 
     def read(self, fn: Callable[[sqlite3.Connection], T]) -> T:
-        """Run ``fn`` in one read transaction on a short-lived plain sqlite3 connection."""
-        conn = sqlite3.connect(self.paths.store_file)
+        """Run ``fn`` in one read transaction on a short-lived read-only connection."""
+        conn = connect_readonly(self.paths.store_file)
         try:
-            configure_connection(conn)
             conn.execute("BEGIN")
             try:
                 return fn(conn)
@@ -87,16 +92,25 @@ def utc_stamp(now: datetime | None = None) -> str:
     return (now or datetime.now(UTC)).strftime("%Y%m%dT%H%M%S%fZ")
 
 
-def quick_check(path: Path) -> str:
-    """'ok', or what SQLite says is wrong (including 'not a database')."""
+def quick_check(path: Path, *, read_only: bool = False) -> str:
+    """'ok', or what SQLite says is wrong with the bytes (including 'not a database').
+
+    An error that is not damage (permission, I/O, locked, full) raises StoreUnavailable:
+    the caller must not take it for a damaged file.
+    """
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=rw", uri=True)
+        if read_only:
+            conn = connect_readonly(path)
+        else:
+            conn = sqlite3.connect(f"file:{path}?mode=rw", uri=True)
         try:
             rows = conn.execute("PRAGMA quick_check").fetchall()
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        return str(exc)
+        if is_damage(exc):
+            return str(exc)
+        raise _unavailable(exc, path) from None
     result = "; ".join(str(r[0]) for r in rows)
     return result or "no result"
 
@@ -131,8 +145,26 @@ def backup(paths: DataPaths, label: str, keep: int) -> Path:
 
 
 def open_store(paths: DataPaths, *, backups_kept: int = 5) -> OpenStore:
-    """Check, repair by moving aside, back up, migrate and open the store."""
+    """Check, repair by moving aside, back up, migrate and open the store.
+
+    Raises StoreUnavailable (and changes nothing) when the store cannot be used for a
+    reason that is not damage."""
+    try:
+        return _open_store(paths, backups_kept)
+    except StoreUnavailable:
+        raise
+    except sqlite3.DatabaseError as exc:
+        if is_damage(exc):  # damage found past quick_check (e.g. by a migration)
+            raise
+        raise _unavailable(exc, paths.store_file) from None
+    except OSError as exc:
+        raise _unavailable(exc, paths.store_file) from None
+
+
+def _open_store(paths: DataPaths, backups_kept: int) -> OpenStore:
     paths.ensure()
+    check_access(paths.store_file, write=True)  # first: an unreadable folder hides the rest
+    check_present(paths, creating=True)
     events: list[StoreEventRecord] = []
     if paths.store_file.exists():
         verdict = quick_check(paths.store_file)

@@ -23,7 +23,15 @@ def mashangban(
     )
 
 
-def test_doctor_on_a_fresh_data_directory_is_healthy(data_dir: Path) -> None:
+def test_doctor_on_a_fresh_data_directory_creates_nothing_then_is_healthy(
+    data_dir: Path,
+) -> None:
+    result = mashangban(data_dir, "doctor", "--json")
+    assert result.returncode == 1, result.stderr  # read-only: it says so, creates no store
+    checks = {c["name"]: c for c in json.loads(result.stdout)["checks"]}
+    assert checks["store"]["verdict"] == "warn" and "no store yet" in checks["store"]["summary"]
+    assert not (data_dir / "store.sqlite3").exists()
+    assert mashangban(data_dir, "loadgen", "--count", "0").returncode == 0  # a writer creates it
     result = mashangban(data_dir, "doctor", "--json")
     assert result.returncode == 0, result.stderr
     doc = json.loads(result.stdout)
@@ -34,9 +42,17 @@ def test_doctor_on_a_fresh_data_directory_is_healthy(data_dir: Path) -> None:
     assert text.returncode == 0 and "Verdict: healthy" in text.stdout
 
 
-def test_doctor_reports_a_damaged_store_that_was_moved_aside(data_dir: Path) -> None:
+def test_doctor_reports_a_damaged_store_and_only_a_writer_moves_it(data_dir: Path) -> None:
     assert mashangban(data_dir, "loadgen", "--count", "2").returncode == 0
-    (data_dir / "store.sqlite3").write_bytes(b"\x00not a database" * 500)
+    damaged = b"\x00not a database" * 500
+    (data_dir / "store.sqlite3").write_bytes(damaged)
+    result = mashangban(data_dir, "doctor", "--json")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    checks = {c["name"]: c for c in json.loads(result.stdout)["checks"]}
+    assert checks["store integrity"]["verdict"] == "fail"
+    assert (data_dir / "store.sqlite3").read_bytes() == damaged  # doctor repairs nothing
+    assert not (data_dir / "damaged").exists()
+    assert mashangban(data_dir, "loadgen", "--count", "0").returncode == 0  # the owner does
     result = mashangban(data_dir, "doctor", "--json")
     assert result.returncode == 1
     checks = {c["name"]: c for c in json.loads(result.stdout)["checks"]}

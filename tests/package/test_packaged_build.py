@@ -37,6 +37,9 @@ def test_selftest_passes(bundle: Path, data_dir: Path) -> None:
 def test_new_build_upgrades_the_oldest_store(bundle: Path, data_dir: Path) -> None:
     paths = DataPaths(data_dir)
     _store_at_first_revision(paths)
+    # a writer's start migrates (queue is read-only and migrates nothing)
+    result = run(bundle, "loadgen", "--count", "0", data_dir=data_dir, timeout=120)
+    assert result.returncode == 0, result.stderr[-3000:]
     result = run(bundle, "queue", "--json", "--list", data_dir=data_dir, timeout=120)
     assert result.returncode == 0, result.stderr[-3000:]
     doc = json.loads(result.stdout)
@@ -57,6 +60,7 @@ def test_new_build_upgrades_the_oldest_store(bundle: Path, data_dir: Path) -> No
 
 
 def test_doctor_runs_from_the_bundle(bundle: Path, data_dir: Path) -> None:
+    run(bundle, "loadgen", "--count", "0", data_dir=data_dir, timeout=120)  # doctor creates none
     result = run(bundle, "doctor", "--json", data_dir=data_dir, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr[-2000:]
     assert json.loads(result.stdout)["healthy"] is True
