@@ -22,9 +22,11 @@ from terminal.paths import DataPaths
 from terminal.receipts.builder import build_receipt
 from terminal.receipts.model import Receipt
 from terminal.store.startup import OpenStore, open_store
+from terminal.submissions.catalog_codes import CatalogCodesSource
 from terminal.submissions.confirm import AttachmentLimits, Confirmed, Confirmer
 from terminal.submissions.draft import Draft
 from terminal.submissions.errors import ConfirmError
+from terminal.submissions.headroom import Headroom, store_event_alert
 from terminal.submissions.lifecycle import recover_interrupted_uploads
 from terminal.submissions.retention import purge_expired, sweep_attachment_files
 
@@ -94,6 +96,12 @@ def start_core(
             AttachmentLimits(
                 max_bytes=config.store.max_attachment_mb * 1024 * 1024,
                 max_count=config.store.max_attachments,
+            ),
+            catalog_codes=CatalogCodesSource(paths.catalog_dir).for_version,
+            headroom=Headroom(
+                paths.root,
+                config.store.min_free_disk_mb * 1024 * 1024,
+                store_event_alert(store.writer.run),
             ),
         )
     core = TerminalCore(config, paths, store, local_key, identity, confirmer)
