@@ -14,9 +14,12 @@ from pathlib import Path
 from types import ModuleType
 
 from terminal.config import Config, ConfigError, load_config
+from terminal.submissions.headroom import StorageFull
 
 # Command name → its module in mashangban/commands/, imported only when chosen: the
 # kiosk's `run` must not pay for sync's HTTP stack, SQLAlchemy or pydantic (~0.35 s).
+#: Exit status when the data directory's disk is too full to start (EX_TEMPFAIL).
+EXIT_NO_SPACE = 75
 COMMANDS = ("run", "doctor", "queue", "loadgen", "enroll", "sync", "staff", "audit", "selftest")
 
 
@@ -76,7 +79,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"mashangban: configuration problem: {exc}", file=sys.stderr)
         return 2
-    result: int = command_module(args.command).execute(config, args)
+    try:
+        result: int = command_module(args.command).execute(config, args)
+    except StorageFull as exc:  # plain words and a status of its own, never a traceback
+        print(f"mashangban: {exc}", file=sys.stderr)
+        return EXIT_NO_SPACE
     return result
 
 

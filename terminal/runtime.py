@@ -26,7 +26,12 @@ from terminal.submissions.catalog_codes import CatalogCodesSource
 from terminal.submissions.confirm import AttachmentLimits, Confirmed, Confirmer
 from terminal.submissions.draft import Draft
 from terminal.submissions.errors import ConfirmError
-from terminal.submissions.headroom import Headroom, store_event_alert
+from terminal.submissions.headroom import (
+    Headroom,
+    StorageFull,
+    disk_full_cause,
+    store_event_alert,
+)
 from terminal.submissions.lifecycle import recover_interrupted_uploads
 from terminal.submissions.retention import purge_expired, sweep_attachment_files
 
@@ -65,14 +70,37 @@ def start_core(
     itself is starting, so a change of its settings is recorded (config_changes.py)."""
     os.umask(0o077)  # everything the terminal writes is for its own user only
     paths = DataPaths(config.data_dir)
-    paths.ensure()
-    if configure_logging:
-        setup_logging(
-            paths.logs_dir, config.logging.level, config.logging.max_bytes, config.logging.backups
-        )
-    for warning in config.warnings:
-        log.warning("configuration: %s", warning)
-    store = open_store(paths, backups_kept=config.store.backups_kept)
+    try:
+        paths.ensure()
+        if configure_logging:
+            setup_logging(
+                paths.logs_dir,
+                config.logging.level,
+                config.logging.max_bytes,
+                config.logging.backups,
+            )
+        for warning in config.warnings:
+            log.warning("configuration: %s", warning)
+        store = open_store(paths, backups_kept=config.store.backups_kept)
+    except Exception as exc:  # a full disk is said plainly, never as a traceback
+        cause = disk_full_cause(exc)
+        if cause is None:
+            raise
+        raise StorageFull(paths.root, cause) from exc
+    try:
+        return _start_on(config, paths, store, audit_config=audit_config)
+    except Exception as exc:
+        store.close()
+        cause = disk_full_cause(exc)
+        if cause is None:
+            raise
+        raise StorageFull(paths.root, cause) from exc
+
+
+def _start_on(
+    config: Config, paths: DataPaths, store: OpenStore, *, audit_config: bool
+) -> TerminalCore:
+    """The rest of the start, once the store is open: recovery, sweep, keys, confirm."""
     recovered = store.writer.run(recover_interrupted_uploads)
     if recovered:
         log.warning("%d uploads were interrupted; they will be sent again", recovered)

@@ -111,3 +111,43 @@ def store_event_alert(run: Callable[[Transaction], object]) -> Callable[[str], N
         )
 
     return alert
+
+
+class StorageFull(RuntimeError):
+    """The data directory's disk is too full to open or create the store at start.
+
+    The message is plain words for the technician (no traceback): what is wrong,
+    where, and what to do.
+    """
+
+    def __init__(self, root: Path, cause: BaseException) -> None:
+        free = free_bytes(root)
+        room = f"{free // (1024 * 1024)} MB free" if free is not None else "free space unknown"
+        super().__init__(
+            f"the disk holding {root} is full ({room}; {type(cause).__name__}): "
+            "the terminal cannot start. Free some space there; it starts by itself once "
+            "there is room."
+        )
+        self.root = root
+
+
+def disk_full_cause(exc: BaseException) -> BaseException | None:
+    """The disk-full error behind ``exc`` (SQLAlchemy wraps sqlite3's), if any."""
+    seen: set[int] = set()
+    stack: list[BaseException | None] = [exc]
+    while stack:
+        current = stack.pop()
+        if current is None or id(current) in seen:
+            continue
+        seen.add(id(current))
+        if is_disk_full(current):
+            return current
+        orig = getattr(current, "orig", None)
+        stack.extend(
+            [
+                current.__cause__,
+                current.__context__,
+                orig if isinstance(orig, BaseException) else None,
+            ]
+        )
+    return None
