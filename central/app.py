@@ -24,6 +24,7 @@ from central.api.problem_handlers import install_problem_handlers
 from central.api.ratelimit import RateLimitMiddleware
 from central.attachment_files import AttachmentFiles
 from central.catalog import CatalogStore
+from central.catalog_versions import CatalogVersions
 from central.clock import Clock, SystemClock
 from central.config import CentralConfig
 from central.keys import KeyRing
@@ -75,7 +76,9 @@ class CentralServices:
 
 def build_services(core: CentralCore) -> CentralServices:
     """Catalog, attachment files, request verifier and intake on top of the core."""
-    catalog = CatalogStore(core.config.catalog_path, core.keyring)
+    catalog = CatalogStore(
+        core.config.catalog_path, core.keyring, CatalogVersions(core.config.catalog_versions_dir)
+    )
     return CentralServices(
         core=core,
         catalog=catalog,

@@ -1,5 +1,8 @@
 """The catalog central serves (§4) and the index used to validate payloads against it.
 
+Every version served is kept (catalog_versions.py): a submission is judged by the
+catalog version it names, so one filed offline under an older catalog stays valid.
+
 The file is read at start and re-read when it changes on disk; the platform keys are
 added to it as ``platform_keys`` so that terminals learn rotated keys. The ETag is a
 hash of the exact bytes served, so it changes with the file and with the keys.
@@ -17,6 +20,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from central.catalog_versions import CatalogVersions
 from central.keys import KeyRing
 from sync.protocol.schemas import CatalogDocument
 
@@ -80,6 +84,15 @@ class CatalogIndex:
     items: dict[str, dict[str, Any]] = field(default_factory=dict)
     regions: dict[str, dict[str, Any]] = field(default_factory=dict)
     departments: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # Earlier versions central has served (catalog_versions.py), by version.
+    older: dict[str, CatalogIndex] = field(default_factory=dict)
+
+    def for_version(self, version: str | None) -> CatalogIndex:
+        """The index of the version a submission names; this one when it is the
+        current version or one central never served."""
+        if version is None or version == self.version:
+            return self
+        return self.older.get(version, self)
 
     def department_for(self, kind: str, code: str | None) -> str | None:
         """The department named by the category or item, if the catalog names one."""
@@ -94,6 +107,21 @@ class CatalogSnapshot:
     body: bytes
     etag: str
     index: CatalogIndex
+
+
+def index_of(
+    document: dict[str, Any], older: dict[str, CatalogIndex] | None = None
+) -> CatalogIndex:
+    """The codes of one catalog document; ``older`` are the other versions served."""
+    version = str(document.get("version"))
+    return CatalogIndex(
+        version=version,
+        categories=_codes(document.get("appeal_categories")),
+        items=_codes(document.get("items")),
+        regions=_codes(document.get("regions")),
+        departments=_codes(document.get("departments")),
+        older={v: i for v, i in (older or {}).items() if v != version},
+    )
 
 
 def read_catalog(path: Path) -> dict[str, Any]:
@@ -111,11 +139,20 @@ def read_catalog(path: Path) -> dict[str, Any]:
 class CatalogStore:
     """Serves the catalog file, re-reading it and the keys when either changes."""
 
-    def __init__(self, path: Path, keyring: KeyRing) -> None:
+    def __init__(
+        self, path: Path, keyring: KeyRing, archive: CatalogVersions | None = None
+    ) -> None:
         self.path = path
         self._keyring = keyring
         self._lock = threading.Lock()
+        self._archive = archive
+        self._older: dict[str, CatalogIndex] = {}
+        if archive is not None:
+            for document in archive.documents():
+                index = index_of(document)
+                self._older[index.version] = index
         self._document = read_catalog(path)
+        self._keep(self._document)
         self._mtime = path.stat().st_mtime_ns
         self._keys = self._published_keys()
         self._snapshot = self._build()
@@ -128,14 +165,16 @@ class CatalogStore:
         document["platform_keys"] = self._keys
         body = json.dumps(document, ensure_ascii=False, sort_keys=True).encode("utf-8")
         etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
-        index = CatalogIndex(
-            version=str(document.get("version")),
-            categories=_codes(document.get("appeal_categories")),
-            items=_codes(document.get("items")),
-            regions=_codes(document.get("regions")),
-            departments=_codes(document.get("departments")),
-        )
+        index = index_of(document, older=self._older)
         return CatalogSnapshot(body=body, etag=etag, index=index)
+
+    def _keep(self, document: dict[str, Any]) -> None:
+        """Archive a version being served, so later submissions filed under it are
+        judged by it even after the file has moved on."""
+        if self._archive is not None:
+            self._archive.keep(document)
+        index = index_of(document)
+        self._older = {**self._older, index.version: index}
 
     def snapshot(self) -> CatalogSnapshot:
         """The current catalog, rebuilt if the file or the keys changed."""
@@ -151,6 +190,7 @@ class CatalogStore:
             if mtime != self._mtime:
                 try:
                     self._document = read_catalog(self.path)
+                    self._keep(self._document)
                     log.info("catalog reloaded from %s", self.path)
                 except CatalogError as exc:
                     log.error("keeping the previous catalog: %s", exc)

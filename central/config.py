@@ -55,5 +55,10 @@ class CentralConfig:
         return self.data_dir / "attachments"
 
     @property
+    def catalog_versions_dir(self) -> Path:
+        """Every catalog version served, kept to judge submissions by theirs."""
+        return self.data_dir / "catalogs"
+
+    @property
     def secrets_key_path(self) -> Path:
         return self.data_dir / "terminal-secrets.key"

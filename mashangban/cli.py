@@ -16,9 +16,12 @@ from types import ModuleType
 from terminal.config import Config, ConfigError, load_config
 from terminal.store.access import StoreUnavailable
 from terminal.store.owner import DataDirBusy, LockUnavailable
+from terminal.submissions.headroom import StorageFull
 
 # Command name → its module in mashangban/commands/, imported only when chosen: the
 # kiosk's `run` must not pay for sync's HTTP stack, SQLAlchemy or pydantic (~0.35 s).
+#: Exit status when the data directory's disk is too full to start (EX_TEMPFAIL).
+EXIT_NO_SPACE = 75
 COMMANDS = ("run", "doctor", "queue", "loadgen", "enroll", "sync", "staff", "audit", "selftest")
 
 
@@ -80,6 +83,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         result: int = command_module(args.command).execute(config, args)
+    except StorageFull as exc:  # plain words and a status of its own, never a traceback
+        print(f"mashangban: {exc}", file=sys.stderr)
+        return EXIT_NO_SPACE
     except (DataDirBusy, LockUnavailable) as exc:  # a second writer: refused, nothing done
         print(f"mashangban {args.command}: refused: {exc}", file=sys.stderr)
         return 2

@@ -4,7 +4,8 @@
 id, secret, platform keys, server time) is stored: the secret wrapped by the
 local key, the platform keys replacing any earlier ones (the demo key of the
 embedded default included), so new submissions are sealed to the new platform.
-The secret is never printed or logged.
+The secret is never printed or logged. The receipt sequences central already holds
+under the terminal code lift the local counter, so a fresh store continues above them.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from sync.errors import BadResponse
 from sync.protocol.schemas import EnrollRequest, EnrollResponse, Site
 from terminal.crypto.sealing import PlatformKey, SealingError
 from terminal.identity import Identity, save_identity, save_platform_keys
+from terminal.receipts.high_water import raise_floor
 from terminal.runtime import TerminalCore
 
 log = logging.getLogger(__name__)
@@ -77,9 +79,18 @@ def enroll(
     )
     save_identity(core.store, core.local_key, identity)
     replace_platform_keys(core, keys)
+    continue_receipt_numbers(core, {m.day: m.last for m in answer.receipt_sequences})
     core.identity = identity
     log.info("enrolled as terminal %s (code %s)", identity.terminal_id, identity.terminal_code)
     return identity
+
+
+def continue_receipt_numbers(core: TerminalCore, held: dict[str, int]) -> None:
+    """Lift the receipt counter (store and high-water file) above the numbers central
+    already holds under this terminal code, so a fresh store never repeats one."""
+    if held:
+        core.store.writer.run(lambda conn: raise_floor(conn, core.paths.root, held))
+        log.info("receipt numbers continue above central's record for %d day(s)", len(held))
 
 
 def replace_platform_keys(core: TerminalCore, keys: list[PlatformKey]) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+import sys
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
@@ -35,6 +36,29 @@ class RedactingFilter(logging.Filter):
         return True
 
 
+class _DropsOnOSError:
+    """A handler that a full disk (or a closed stderr) silences instead of printing
+    ``--- Logging error ---`` and a traceback for every record; the count of records
+    dropped is kept (``dropped``), and writing resumes by itself once there is room.
+    Other errors (a bad format string) are reported as usual."""
+
+    dropped = 0
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        if isinstance(sys.exc_info()[1], OSError):
+            self.dropped += 1
+            return
+        super().handleError(record)  # type: ignore[misc]
+
+
+class QuietRotatingFileHandler(_DropsOnOSError, RotatingFileHandler):
+    """The log file: records that cannot be written (disk full) are dropped quietly."""
+
+
+class QuietStreamHandler(_DropsOnOSError, logging.StreamHandler):
+    """stderr: a closed or full stream drops records quietly."""
+
+
 def setup_logging(
     logs_dir: Path, level: str = "INFO", max_bytes: int = 5_242_880, backups: int = 5
 ) -> Path:
@@ -46,10 +70,11 @@ def setup_logging(
         if getattr(handler, "_mashangban", False):
             root.removeHandler(handler)
             handler.close()
-    file_handler = RotatingFileHandler(
-        path, maxBytes=max_bytes, backupCount=backups, encoding="utf-8"
+    # delay: a full disk may refuse even the empty file; records are then dropped.
+    file_handler = QuietRotatingFileHandler(
+        path, maxBytes=max_bytes, backupCount=backups, encoding="utf-8", delay=True
     )
-    stderr_handler = logging.StreamHandler()
+    stderr_handler = QuietStreamHandler()
     stderr_handler.setLevel(logging.WARNING)
     for handler in (file_handler, stderr_handler):
         handler.setFormatter(logging.Formatter(_FORMAT))

@@ -28,9 +28,16 @@ from terminal.receipts.model import Receipt
 from terminal.store.access import is_damage, unavailable
 from terminal.store.owner import OwnerLock, claim
 from terminal.store.startup import OpenStore, open_store
+from terminal.submissions.catalog_codes import CatalogCodesSource
 from terminal.submissions.confirm import AttachmentLimits, Confirmed, Confirmer
 from terminal.submissions.draft import Draft
 from terminal.submissions.errors import ConfirmError
+from terminal.submissions.headroom import (
+    Headroom,
+    StorageFull,
+    disk_full_cause,
+    store_event_alert,
+)
 from terminal.submissions.lifecycle import recover_interrupted_uploads
 from terminal.submissions.retention import purge_expired, sweep_attachment_files
 
@@ -95,20 +102,22 @@ def start_core(
     try:
         paths.ensure()
     except OSError as exc:
+        cause = disk_full_cause(exc)
+        if cause is not None:  # a full disk is said plainly, never as a traceback
+            raise StorageFull(paths.root, cause) from exc
         raise unavailable(exc, paths.store_file) from None
     lock = claim(paths.root, owner or owner_name())
     try:
         return _start_owned(config, paths, lock, configure_logging, audit_config)
-    except OSError as exc:  # a key file or folder it cannot write: say so, move nothing
+    except BaseException as exc:
         lock.release()
-        raise unavailable(exc, paths.store_file) from None
-    except sqlite3.DatabaseError as exc:  # e.g. "database is locked" past the busy timeout
-        lock.release()
-        if is_damage(exc):
-            raise
-        raise unavailable(exc, paths.store_file) from None
-    except BaseException:
-        lock.release()
+        cause = disk_full_cause(exc) if isinstance(exc, Exception) else None
+        if cause is not None:
+            raise StorageFull(paths.root, cause) from exc
+        if isinstance(exc, OSError):  # a key file or folder it cannot write: move nothing
+            raise unavailable(exc, paths.store_file) from None
+        if isinstance(exc, sqlite3.DatabaseError) and not is_damage(exc):
+            raise unavailable(exc, paths.store_file) from None  # e.g. "database is locked"
         raise
 
 
@@ -126,8 +135,19 @@ def _start_owned(
     for warning in config.warnings:
         log.warning("configuration: %s", warning)
     store = open_store(paths, backups_kept=config.store.backups_kept)
-    # Only the owner resets in-flight uploads and sweeps files: no other process can be
-    # uploading or confirming on this data directory while it holds the lock.
+    try:
+        return _start_on(config, paths, store, lock, audit_config=audit_config)
+    except BaseException:
+        store.close()
+        raise
+
+
+def _start_on(
+    config: Config, paths: DataPaths, store: OpenStore, lock: OwnerLock, *, audit_config: bool
+) -> TerminalCore:
+    """The rest of the start, once the store is open: recovery, sweep, keys, confirm.
+    Only the owner resets in-flight uploads and sweeps files: no other process can be
+    uploading or confirming on this data directory while it holds the lock."""
     recovered = store.writer.run(recover_interrupted_uploads)
     if recovered:
         log.warning("%d uploads were interrupted; they will be sent again", recovered)
@@ -151,6 +171,12 @@ def _start_owned(
             AttachmentLimits(
                 max_bytes=config.store.max_attachment_mb * 1024 * 1024,
                 max_count=config.store.max_attachments,
+            ),
+            catalog_codes=CatalogCodesSource(paths.catalog_dir).for_version,
+            headroom=Headroom(
+                paths.root,
+                config.store.min_free_disk_mb * 1024 * 1024,
+                store_event_alert(store.writer.run),
             ),
         )
     core = TerminalCore(config, paths, store, local_key, identity, confirmer, owner=lock)

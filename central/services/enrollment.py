@@ -18,6 +18,7 @@ from sqlalchemy import update
 from central.keys import KeyRing
 from central.problems import ProblemError
 from central.secretbox import SecretBox
+from central.services.terminal_codes import claim_terminal_code, receipt_sequences
 from central.store.engine import Store
 from central.store.models import EnrollmentCode, Terminal
 from sync.protocol import problem_codes as codes
@@ -56,7 +57,8 @@ def issue_code(store: Store, now: datetime, ttl_s: float = CODE_TTL_S) -> str:
 def enroll(
     store: Store, secretbox: SecretBox, keyring: KeyRing, now: datetime, request: EnrollRequest
 ) -> EnrollResponse:
-    """Consume the code and register the terminal; problems for unknown/used/expired codes."""
+    """Consume the code and register the terminal; problems for unknown/used/expired codes
+    and for a terminal code another active kiosk holds (terminal_codes.py)."""
     code_hash = hash_code(request.enrollment_code)
     terminal_id = str(uuid.uuid4())
     secret = secrets.token_bytes(SECRET_BYTES)
@@ -68,6 +70,8 @@ def enroll(
             raise ProblemError(409, codes.ENROLLMENT_CODE_USED, "Enrolment code already used")
         if row.expires_at <= now:
             raise ProblemError(410, codes.ENROLLMENT_CODE_EXPIRED, "Enrolment code expired")
+        claim_terminal_code(session, request, now)  # 409 when another kiosk has the code
+        sequences = receipt_sequences(session, request.terminal_code)
         session.add(
             Terminal(
                 id=terminal_id,
@@ -98,4 +102,5 @@ def enroll(
         secret=base64.b64encode(secret).decode(),
         server_time=now,
         platform_keys=keyring.published(),
+        receipt_sequences=sequences,
     )

@@ -39,7 +39,12 @@ def check_payload(
     index: CatalogIndex,
     receipt_known: Callable[[str], bool],
 ) -> dict[str, Any]:
-    """The payload as a JSON object when it is valid; PayloadRejected otherwise."""
+    """The payload as a JSON object when it is valid; PayloadRejected otherwise.
+
+    Codes are checked against the catalog version the item names, when central has
+    served it (an appeal filed offline under an older catalog stays valid).
+    """
+    index = index.for_version(item.catalog_version)
     try:
         document = loads_strict(plaintext)
     except JsonRejected as exc:

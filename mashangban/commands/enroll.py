@@ -26,7 +26,11 @@ from terminal.identity import load_platform_keys
 from terminal.runtime import TerminalCore, start_core
 from terminal.store.models import Submission
 
-REFUSALS = {
+REFUSALS: dict[int | str, str] = {
+    "terminal-code-in-use": (
+        "another active terminal has this terminal code: revoke it at central "
+        "(central revoke CODE) or set another terminal.code"
+    ),
     404: "the enrolment code is unknown",
     409: "the enrolment code was already used",
     410: "the enrolment code has expired",
@@ -58,7 +62,9 @@ def execute(config: Config, args: argparse.Namespace) -> int:
         try:
             identity = enroll(core, client, args.code, server_url=client.base_url)
         except ServerError as exc:
-            reason = REFUSALS.get(exc.status, f"central refused ({exc.code})")
+            reason = REFUSALS.get(exc.code) or REFUSALS.get(
+                exc.status, f"central refused ({exc.code})"
+            )
             print(f"mashangban enroll: {reason}", file=sys.stderr)
             _audit(core, "refused", exc.code)
             return 1

@@ -20,5 +20,11 @@ def add_parser(sub: Any) -> None:
 
 def execute(config: Config, args: argparse.Namespace) -> int:
     from mashangban.launch import launch  # Qt is imported only for this command
+    from mashangban.space_wait import wait_for_room
+    from terminal.submissions.headroom import StorageFull
 
-    return launch(config, windowed=args.windowed, exit_after_home=args.exit_after_home)
+    while True:
+        try:
+            return launch(config, windowed=args.windowed, exit_after_home=args.exit_after_home)
+        except StorageFull as problem:  # no crash loop: wait for room, then start
+            wait_for_room(problem, config.store.min_free_disk_mb * 1024 * 1024)

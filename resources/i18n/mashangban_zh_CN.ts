@@ -598,7 +598,12 @@
         <translation>这个注册码已过期，请申请新的注册码。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Another active terminal has this terminal code. Revoke it at central or configure another code.</source>
+        <translation>另一台在用的终端已使用这个终端编号。请先在中心平台停用那台终端，或为本机设置其他编号。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Central refused the enrolment.</source>
         <translation>中心平台拒绝了注册。</translation>
     </message>

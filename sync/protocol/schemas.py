@@ -118,12 +118,27 @@ class EnrollRequest(WireModel):
     hardware_id: Label
 
 
+class ReceiptSequenceMark(WireModel):
+    """The highest receipt sequence central holds for the terminal code on one day."""
+
+    day: Annotated[str, StringConstraints(pattern=r"^[0-9]{6}$")]  # YYMMDD of the receipts
+    last: Annotated[int, Field(ge=1, le=99_999_999)]  # 4..8 digits (RECEIPT_NO_PATTERN)
+
+
+MAX_RECEIPT_SEQUENCE_DAYS: Final = 40_000  # every day of YYMMDD's century, and then some
+
+
 class EnrollResponse(WireModel):
     terminal_id: str
     terminal_code: str
     secret: str  # base64 of 32 bytes
     server_time: UtcDateTime
     platform_keys: list[PlatformKey]
+    # Receipt numbers central already holds under this terminal code (older terminals
+    # without it read []): a terminal with a fresh store continues above them.
+    receipt_sequences: Annotated[
+        list[ReceiptSequenceMark], Field(max_length=MAX_RECEIPT_SEQUENCE_DAYS)
+    ] = []
 
 
 # --- §2 submissions ----------------------------------------------------------------

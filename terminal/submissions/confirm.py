@@ -1,14 +1,18 @@
 """`confirm`: the only way a submission reaches disk.
 
+0. Check what central would refuse by shape (payload_checks.py, against the
+   catalog version the citizen used) and that the disk keeps its reserve
+   (headroom.py): a refusal here writes nothing.
 1. Seal each attachment to the platform key; write the sealed file and fsync
    it (and its directory) BEFORE the transaction.
 2. Seal the payload (which lists the attachments' sha256, media type, name).
-3. In ONE writer transaction: take the next per-day receipt sequence, insert
-   the submission (sealed) and its attachments' metadata, outbox `pending`.
+3. In ONE writer transaction: take the next per-day receipt sequence (above the
+   high-water mark kept beside the store, high_water.py, which is written first),
+   insert the submission (sealed) and its attachments' metadata, outbox `pending`.
 4. Only after COMMIT does the caller get the receipt number.
 
-A failure at any step leaves no row and no receipt; sealed files written for
-a transaction that never committed are swept at the next start.
+A failure at any step leaves no row, no receipt and no temporary file; sealed
+files this confirm wrote are removed again (the start-up sweep is the backstop).
 """
 
 from __future__ import annotations
@@ -27,12 +31,23 @@ from zoneinfo import ZoneInfo
 
 from sync.protocol.times import rfc3339
 from terminal.crypto.sealing import Sealer
+from terminal.receipts.high_water import HighWater
 from terminal.receipts.number import ReceiptNumber
 from terminal.store.startup import OpenStore
 from terminal.store.trouble import Trouble, store_trouble
 from terminal.submissions.draft import CHANNELS, KINDS, Draft
-from terminal.submissions.errors import ConfirmError
+from terminal.submissions.errors import ConfirmError, PayloadRefused
+from terminal.submissions.headroom import Headroom
 from terminal.submissions.lifecycle import OutboxState, PrintState
+from terminal.submissions.payload_checks import (
+    LINE,
+    MAX_ATTACHMENTS,
+    MAX_SEALED_ATTACHMENT_BYTES,
+    SHORT,
+    CatalogCodes,
+    PayloadProblem,
+    check_payload,
+)
 
 log = logging.getLogger(__name__)
 
@@ -69,13 +84,17 @@ def write_sealed_file(directory: Path, sealed: bytes) -> str:
     tmp = directory / f"{digest}.tmp"
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
-        view = memoryview(sealed)
-        while view:
-            view = view[os.write(fd, view) :]
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.replace(tmp, final)
+        try:
+            view = memoryview(sealed)
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, final)
+    except BaseException:  # a full disk mid-write: leave nothing half-written behind
+        tmp.unlink(missing_ok=True)
+        raise
     _fsync_dir(directory)
     return digest
 
@@ -97,6 +116,9 @@ class Confirmer:
         tz: ZoneInfo,
         limits: AttachmentLimits | None = None,
         clock: Callable[[], datetime] | None = None,
+        *,
+        catalog_codes: Callable[[str], CatalogCodes | None] | None = None,
+        headroom: Headroom | None = None,
     ) -> None:
         self._store = store
         self._sealer = sealer
@@ -104,20 +126,40 @@ class Confirmer:
         self._tz = tz
         self._limits = limits or AttachmentLimits()
         self._clock = clock or (lambda: datetime.now(UTC))
+        self._catalog_codes = catalog_codes
+        self._headroom = headroom
+        self._high_water = HighWater(store.paths.root)
 
     def _check(self, draft: Draft) -> None:
         if draft.kind not in KINDS or draft.channel not in CHANNELS or not draft.code:
             raise ConfirmError("invalid_draft", f"kind={draft.kind} channel={draft.channel}")
         if draft.channel == "assisted" and not draft.staff_id:
             raise ConfirmError("invalid_draft", "assisted submission without staff id")
-        if len(draft.attachments) > self._limits.max_count:
+        if len(draft.attachments) > min(self._limits.max_count, MAX_ATTACHMENTS):
             raise ConfirmError("too_many_attachments", str(len(draft.attachments)))
         for a in draft.attachments:
             if len(a.data) > self._limits.max_bytes:
                 raise ConfirmError("attachment_too_large", f"{len(a.data)} bytes")
+            if not (0 < len(a.media_type) <= SHORT and len(a.name) <= LINE):
+                raise ConfirmError("invalid_draft", "attachment media type or name")
+        codes = self._catalog_codes(draft.catalog_version) if self._catalog_codes else None
+        if not draft.catalog_version or len(draft.catalog_version) > SHORT:
+            raise ConfirmError("invalid_draft", "catalog version")
+        try:  # as central will judge it; the attachments are listed by confirm itself
+            body = check_payload(draft.kind, draft.code, dict(draft.payload, attachments=[]), codes)
+        except PayloadProblem as problem:
+            raise PayloadRefused(problem.reason, problem.field, problem.rule) from None
+        if self._headroom is not None:
+            # Sealed files are a little larger than their plaintext; the row is
+            # written twice (WAL, then the table).
+            self._headroom.check([len(a.data) + 1024 for a in draft.attachments] + [2 * len(body)])
 
     def confirm(self, draft: Draft) -> Confirmed:
-        """Seal and store `draft`; raises ConfirmError and stores nothing on failure."""
+        """Seal and store `draft`; raises ConfirmError and stores nothing on failure.
+
+        A payload central would refuse raises PayloadRefused (a ConfirmError) before
+        anything is written; a disk below its reserve raises ConfirmError('low_disk').
+        """
         self._check(draft)
         submission_id = str(uuid.uuid4())
         created = self._clock()
@@ -128,6 +170,8 @@ class Confirmer:
             stored = []
             for a in draft.attachments:
                 sealed_file = self._sealer.seal_file_bytes(a.data)
+                if len(sealed_file) > MAX_SEALED_ATTACHMENT_BYTES:  # central's limit
+                    raise ConfirmError("attachment_too_large", f"{len(sealed_file)} sealed")
                 digest = write_sealed_file(self._store.paths.attachments_dir, sealed_file)
                 written.append(self._store.paths.attachments_dir / f"{digest}.sealed")
                 listed.append({"sha256": digest, "media_type": a.media_type, "name": a.name})
@@ -146,11 +190,7 @@ class Confirmer:
             code = self._terminal_code
 
             def transaction(conn: sqlite3.Connection) -> str:
-                seq = conn.execute(
-                    "INSERT INTO receipt_sequences(day, last) VALUES (?, 1) "
-                    "ON CONFLICT(day) DO UPDATE SET last = last + 1 RETURNING last",
-                    (day,),
-                ).fetchone()[0]
+                seq = self._high_water.next_sequence(conn, day)
                 receipt = ReceiptNumber.issue(code, local.date(), seq).format()
                 conn.execute(
                     "INSERT INTO submissions(id, receipt_no, local_day, sequence, kind, code, "
@@ -183,16 +223,26 @@ class Confirmer:
                         "VALUES (?, ?, ?, 0)",
                         [(submission_id, d, size) for d, size in stored],
                     )
+                self._high_water.record(conn, day, seq)  # durable before the number is used
                 return receipt
 
             receipt_no = self._store.writer.run(transaction)
         except ConfirmError:
+            self._remove(written)
             raise
         except (sqlite3.Error, OSError) as exc:
-            for path in written:
-                path.unlink(missing_ok=True)
+            self._remove(written)
             error = _classify_storage_error(exc)
             log.error("confirm failed, nothing stored: %s", error.detail)
             raise error from exc
         log.info("confirmed %s kind=%s attachments=%d", receipt_no, draft.kind, len(stored))
         return Confirmed(submission_id, receipt_no, created, local, len(stored))
+
+    def _remove(self, written: list[Path]) -> None:
+        """Sealed files of a confirm that stored nothing. The same bytes could belong to
+        a stored submission only if sealed identically, which random sealing rules out."""
+        for path in written:
+            try:
+                path.unlink(missing_ok=True)
+            except OSError as exc:  # the start-up sweep removes it later
+                log.warning("could not remove %s: %s", path.name, type(exc).__name__)

@@ -113,7 +113,8 @@ def test_disk_full_at_confirm_leaves_no_row_no_receipt_no_file(core: TerminalCor
     pages = core.store.writer.run(lambda c: c.execute("PRAGMA page_count").fetchone()[0])
     # SQLite's own limit: the next growth of the file fails with SQLITE_FULL.
     core.store.writer.run(lambda c: c.execute(f"PRAGMA max_page_count = {pages}"))
-    big = appeal("很长的描述" * 20000, (b"p" * 5000,), name="李四", phone="13900001111")
+    # Within central's 20,000 characters, but far more than the pages SQLite may add.
+    big = appeal("很长的描述" * 3900, (b"p" * 5000,), name="李四", phone="13900001111")
     with pytest.raises(ConfirmError) as err:
         core.confirm(big)
     assert err.value.code == "disk_full"

@@ -128,6 +128,23 @@ def test_confirm_error_keeps_everything(window: Any, core: Any, monkeypatch: Any
     assert wizard.state.description == "路灯坏了一个星期" and wizard.next.isEnabled()
 
 
+def test_a_real_refusal_below_the_disk_reserve_keeps_everything(window: Any, core: Any) -> None:
+    from terminal.submissions.headroom import Headroom
+
+    wizard = _walk_to_review(window)
+    # The real confirm, with a reserve no disk has: refused before anything is written.
+    reserve = Headroom(core.paths.root, 2**62, core.confirmer._headroom._alert)
+    core.confirmer._headroom = reserve
+    wizard.next.click()
+    assert window.current() is wizard
+    assert "running out of storage" in wizard.problem.text()
+    assert wizard.state.description == "路灯坏了一个星期" and wizard.next.isEnabled()
+    with core.store.reader.connect() as conn:
+        assert conn.execute(select(Submission)).all() == []
+        kinds = [k for (k,) in conn.exec_driver_sql("SELECT kind FROM store_events")]
+    assert "low_disk" in kinds  # the staff alert
+
+
 def test_anonymous_appeal_sends_no_contact(window: Any, core: Any, data_dir: Any) -> None:
     window.home.appeal.click()
     wizard = window.current()

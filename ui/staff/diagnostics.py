@@ -156,6 +156,10 @@ class DiagnosticsScreen(Screen):
             "code_unknown": self.tr("Central does not know this enrolment code."),
             "code_used": self.tr("This enrolment code was already used."),
             "code_expired": self.tr("This enrolment code has expired. Ask for a new one."),
+            "code_in_use": self.tr(
+                "Another active terminal has this terminal code. Revoke it at central "
+                "or configure another code."
+            ),
             "refused": self.tr("Central refused the enrolment."),
             "unreachable": self.tr("Central cannot be reached. Check the address and network."),
         }

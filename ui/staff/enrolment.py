@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from sync.client import SyncClient
 from sync.enrolment import enroll
 from sync.errors import InsecureServerUrl, ServerError, SyncError
+from sync.protocol.problem_codes import TERMINAL_CODE_IN_USE
 from sync.server_clock import ServerClock
 from sync.service import backoff_settings, transport_settings
 from sync.timing import Timing
@@ -22,7 +23,8 @@ REFUSALS = {404: "code_unknown", 409: "code_used", 410: "code_expired"}
 @dataclass(frozen=True)
 class EnrolOutcome:
     ok: bool
-    # enrolled | bad_url | code_unknown | code_used | code_expired | refused | unreachable
+    # enrolled | bad_url | code_unknown | code_used | code_expired | code_in_use | refused
+    # | unreachable
     code: str
     terminal_code: str = ""
 
@@ -45,6 +47,8 @@ def enrol_terminal(core: TerminalCore, server: str, code: str) -> EnrolOutcome:
     try:
         identity = enroll(core, client, code, server_url=client.base_url)
     except ServerError as exc:
+        if exc.code == TERMINAL_CODE_IN_USE:  # a 409 too, but not about the enrolment code
+            return EnrolOutcome(False, "code_in_use")
         return EnrolOutcome(False, REFUSALS.get(exc.status, "refused"))
     except SyncError:
         return EnrolOutcome(False, "unreachable")

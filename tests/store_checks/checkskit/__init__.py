@@ -1,0 +1,1 @@
+"""Helpers for the store-checks tests: real processes, real files."""
