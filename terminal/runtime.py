@@ -102,7 +102,7 @@ def start_core(
     try:
         paths.ensure()
     except OSError as exc:
-        cause = disk_full_cause(exc)
+        cause = disk_full_cause(exc, paths.root)
         if cause is not None:  # a full disk is said plainly, never as a traceback
             raise StorageFull(paths.root, cause) from exc
         raise unavailable(exc, paths.store_file) from None
@@ -111,7 +111,7 @@ def start_core(
         return _start_owned(config, paths, lock, configure_logging, audit_config)
     except BaseException as exc:
         lock.release()
-        cause = disk_full_cause(exc) if isinstance(exc, Exception) else None
+        cause = disk_full_cause(exc, paths.root) if isinstance(exc, Exception) else None
         if cause is not None:
             raise StorageFull(paths.root, cause) from exc
         if isinstance(exc, OSError):  # a key file or folder it cannot write: move nothing

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
+from terminal.store.access import StoreUnavailable
 from terminal.store.trouble import Trouble, store_trouble
 from terminal.submissions.errors import ConfirmError
 
@@ -126,8 +127,21 @@ class StorageFull(RuntimeError):
         self.root = root
 
 
-def disk_full_cause(exc: BaseException) -> BaseException | None:
-    """The disk-full error behind ``exc`` (SQLAlchemy wraps sqlite3's), if any."""
+_NEARLY_FULL = 1024 * 1024  # below this, an I/O error while starting is the full disk's
+
+
+def disk_full_cause(exc: BaseException, root: Path | None = None) -> BaseException | None:
+    """The disk-full error behind ``exc`` (SQLAlchemy wraps sqlite3's), if any.
+
+    With ``root``: an I/O error (SQLite cannot grow its -shm: SQLITE_IOERR_SHMSIZE, a
+    short write) on a disk with almost nothing free is the full disk's doing too."""
+    io_error = isinstance(exc, OSError | sqlite3.Error) or (
+        isinstance(exc, StoreUnavailable) and exc.kind in ("io", "full")
+    )
+    if root is not None and io_error:
+        free = free_bytes(root)
+        if free is not None and free < _NEARLY_FULL and disk_full_cause(exc) is None:
+            return exc
     seen: set[int] = set()
     stack: list[BaseException | None] = [exc]
     while stack:

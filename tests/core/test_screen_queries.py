@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
 from terminal.audit.actions import AuditRefused
 from terminal.audit.trail import AuditTrail
+from terminal.receipts.number import ReceiptNumber
 from terminal.runtime import TerminalCore
 from terminal.submissions.confirm import Confirmed, rfc3339
 from terminal.submissions.draft import Draft
@@ -48,7 +49,7 @@ def _printed(core: TerminalCore, sid: str) -> tuple[str, str | None]:
 
 def _rating(core: TerminalCore) -> Confirmed:
     payload: dict[str, object] = {
-        "target_receipt_no": None,
+        "target_receipt_no": ReceiptNumber.issue("0042", date(2026, 11, 27), 1).format(),
         "score": 5,
         "reasons": [],
         "comment": "",

@@ -58,10 +58,18 @@ def test_a_fresh_store_re_enrolled_continues_above_central_s_record(
     assert len(active) == 1
 
 
+def _ruin_store(data_dir: Path) -> None:
+    """Every byte of the store garbage, its WAL gone: damage nothing can be salvaged from
+    (a store merely missing from a used data directory is refused, not recreated)."""
+    store = data_dir / "store.sqlite3"
+    store.write_bytes(b"\x5a" * max(store.stat().st_size, 8192))
+    for suffix in ("-wal", "-shm"):
+        Path(f"{store}{suffix}").unlink(missing_ok=True)
+
+
 def test_the_mark_beside_the_store_outlives_the_store(data_dir: Path) -> None:
     first = _issue(data_dir, None, 2)  # the embedded demo identity; nothing is sent
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{data_dir / 'store.sqlite3'}{suffix}").unlink(missing_ok=True)
+    _ruin_store(data_dir)
     second = _issue(data_dir, None, 2)
     assert not set(first) & set(second), (first, second)
     assert [int(r.split("-")[2]) for r in second] == [3, 4]
@@ -71,9 +79,7 @@ def test_the_store_carries_the_mark_when_the_file_is_lost(data_dir: Path) -> Non
     first = _issue(data_dir, None, 2)
     (data_dir / "receipt-sequences.json").unlink()
     second = _issue(data_dir, None, 1)  # the store's counter continues; the file is rewritten
-    shutil.move(data_dir / "store.sqlite3", data_dir.parent / "lost.sqlite3")
-    for suffix in ("-wal", "-shm"):
-        Path(f"{data_dir / 'store.sqlite3'}{suffix}").unlink(missing_ok=True)
+    _ruin_store(data_dir)
     third = _issue(data_dir, None, 1)
     numbers = first + second + third
     assert len(set(numbers)) == 4, numbers
