@@ -21,6 +21,7 @@ from terminal.logging_setup import setup_logging
 from terminal.paths import DataPaths
 from terminal.receipts.builder import build_receipt
 from terminal.receipts.model import Receipt
+from terminal.store.integrity import check_in_background
 from terminal.store.startup import OpenStore, open_store
 from terminal.submissions.confirm import AttachmentLimits, Confirmed, Confirmer
 from terminal.submissions.draft import Draft
@@ -75,6 +76,7 @@ def start_core(
     if recovered:
         log.warning("%d uploads were interrupted; they will be sent again", recovered)
     sweep_attachment_files(store)
+    check_in_background(store)  # sealed payloads and files still match their digests
     purged = purge_expired(store, config.store.retention_days)
     local_key = LocalKey.load_or_create(paths.local_key_file)
     if config.sync.server_url:

@@ -84,6 +84,7 @@ class Verification:
     first_bad_seq: int | None = None
     problem: str = ""  # changed | missing | unexpected | checkpoint
     start_seq: int = 1
+    breaks: int = 0  # salvage breaks that explain gaps (terminal/audit/breaks.py)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -92,6 +93,7 @@ class Verification:
             "first_bad_seq": self.first_bad_seq,
             "problem": self.problem,
             "start_seq": self.start_seq,
+            "breaks": self.breaks,
         }
 
 

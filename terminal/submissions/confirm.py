@@ -28,6 +28,7 @@ from zoneinfo import ZoneInfo
 
 from terminal.crypto.sealing import Sealer
 from terminal.receipts.number import ReceiptNumber
+from terminal.store.integrity import record_payload_digest
 from terminal.store.startup import OpenStore
 from terminal.submissions.draft import CHANNELS, KINDS, Draft
 from terminal.submissions.errors import ConfirmError
@@ -182,6 +183,7 @@ class Confirmer:
                         PrintState.UNPRINTED.value,
                     ),
                 )
+                record_payload_digest(conn, submission_id, sealed.enc, sealed.ct)
                 if stored:
                     conn.executemany(
                         "INSERT INTO attachments(submission_id, sha256, size, uploaded) "
