@@ -17,6 +17,7 @@ from sqlalchemy import select
 from terminal.runtime import TerminalCore
 from terminal.store import migrate
 from terminal.store.engine import REQUIRED_PRAGMAS, read_pragmas
+from terminal.store.health import check_integrity, check_salvage
 from terminal.store.models import StoreEvent
 from terminal.submissions.queue import queue_stats
 
@@ -190,6 +191,8 @@ CHECKS: list[Callable[[TerminalCore], Check]] = [
     check_store_integrity,
     check_store_settings,
     check_store_events,
+    check_salvage,
+    check_integrity,
     check_store_size,
     check_enrolment,
     check_keys,

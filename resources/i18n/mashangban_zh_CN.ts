@@ -869,7 +869,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+197"/>
+        <location filename="../../ui/main_window.py" line="+209"/>
         <source>Leave this and go home?</source>
         <translation>离开并回到首页吗？</translation>
     </message>
@@ -920,7 +920,7 @@
 <context>
     <name>OutboxScreen</name>
     <message>
-        <location filename="../../ui/staff/outbox_screen.py" line="+95"/>
+        <location filename="../../ui/staff/outbox_screen.py" line="+93"/>
         <source>Staff: outbox</source>
         <translation>工作人员：待发送</translation>
     </message>
@@ -1025,7 +1025,7 @@
         <translation>补打回执</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>Sending now. The list updates when central answers.</source>
         <translation>正在发送。中心平台答复后列表会更新。</translation>
     </message>
@@ -1207,7 +1207,7 @@
         <translation>您正在评价回执 {number}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>What went wrong? Tap all that apply.</source>
         <translation>哪里不满意？可以多选。</translation>
     </message>
@@ -1401,7 +1401,7 @@
         <translation>已选好。要修改，请点上面的名称。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Choose the {level}:</source>
         <translation>请选择{level}：</translation>
     </message>
@@ -1417,7 +1417,7 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/screens/services/review.py" line="+47"/>
+        <location filename="../../ui/screens/services/review.py" line="+48"/>
         <source>{n} photo(s)</source>
         <translation>{n} 张照片</translation>
     </message>
@@ -1607,7 +1607,7 @@
 <context>
     <name>StatusScreen</name>
     <message>
-        <location filename="../../ui/staff/status_screen.py" line="+47"/>
+        <location filename="../../ui/staff/status_screen.py" line="+53"/>
         <source>Staff: devices and network</source>
         <translation>工作人员：设备和网络</translation>
     </message>
@@ -1617,7 +1617,22 @@
         <translation>重新检查</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+30"/>
+        <source>Enrolment lost with the damaged data: a technician must enrol again.</source>
+        <translation>注册信息随损坏的数据一起丢失：需由技术人员重新注册。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Data repaired: {kept} submissions recovered, {lost} lost.</source>
+        <translation>数据已修复：找回 {kept} 件，丢失 {lost} 件。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Held back, damaged ({n}): {receipts}</source>
+        <translation>已损坏、暂不发送（{n} 件）：{receipts}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Sync is not running: submissions stay on this terminal.</source>
         <translation>没有运行同步：提交的内容保存在本终端。</translation>
     </message>
@@ -1632,7 +1647,7 @@
         <translation>离线：提交的内容会保存，稍后发送。请检查网线。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Last complete sync: {at}</source>
         <translation>上次完整同步：{at}</translation>
     </message>

@@ -44,14 +44,13 @@ from terminal.paths import DataPaths
 from terminal.store import migrate
 from terminal.store.damaged_names import names_file
 from terminal.store.engine import configure_connection
+from terminal.store.health import SALVAGE_FAILED, SALVAGED
 from terminal.store.integrity import ATTACHMENTS_LOST
 from terminal.store.salvage_read import DamagedRead, TableRead, read_damaged
 from terminal.store.startup import StoreEventRecord
 
 log = logging.getLogger(__name__)
 
-SALVAGED: Final = "salvaged"
-SALVAGE_FAILED: Final = "salvage_failed"
 # Parents before children (foreign keys); tables added later are copied after these.
 TABLE_ORDER: Final = (
     "terminal_identity",
@@ -269,7 +268,10 @@ def _fill(build: Path, paths: DataPaths, damaged: Path, read: DamagedRead) -> di
             kept, failed, rowids = _copy_table(conn, name, table)
             if name == "attachments":
                 kept_attachments = rowids
-            tables[name] = [kept, table.lost + failed]
+            # Lost: rows the indexes name that were not kept (a row read but refused, e.g.
+            # a garbled one from .recover, counts only if an index names it).
+            lost = len(table.indexed - rowids) if table.indexed else failed
+            tables[name] = [kept, lost]
         _raise_receipt_counters(conn)
         summary: dict[str, Any] = {
             "from": damaged.name,
