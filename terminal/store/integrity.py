@@ -23,7 +23,6 @@ import sqlite3
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 from typing import Final
 
@@ -95,7 +94,12 @@ class Finding:
     problem: str | None  # None: nothing wrong (any recheckable hold is lifted)
 
 
-def _unsent(conn: sqlite3.Connection) -> list[tuple[str, str, str | None, str | None, list[str]]]:
+_Row = tuple[str, str, str | None, str | None, list[str], str | None]
+
+
+def _unsent(conn: sqlite3.Connection) -> list[_Row]:
+    """Unsent submissions: id, receipt, digest, hold, files not yet uploaded, and the
+    payload's problem (hashed here, in the one read: no row is read twice)."""
     marks = ",".join("?" * len(_UNSENT))
     files: dict[str, list[str]] = {}
     for sid, sha in conn.execute(
@@ -104,32 +108,24 @@ def _unsent(conn: sqlite3.Connection) -> list[tuple[str, str, str | None, str | 
         _UNSENT,
     ):
         files.setdefault(sid, []).append(sha)
-    rows = conn.execute(
-        f"SELECT id, receipt_no, sealed_sha256, integrity_error FROM submissions "
-        f"WHERE outbox_state IN ({marks}) AND purged_at IS NULL",
+    cur = conn.execute(
+        f"SELECT id, receipt_no, sealed_sha256, integrity_error, sealed_enc, sealed_ct "
+        f"FROM submissions WHERE outbox_state IN ({marks}) AND purged_at IS NULL",
         _UNSENT,
-    ).fetchall()
-    return [(r[0], r[1], r[2], r[3], files.get(r[0], [])) for r in rows]
-
-
-def _sealed(conn: sqlite3.Connection, submission_id: str) -> tuple[bytes, bytes] | None:
-    row = conn.execute(
-        "SELECT sealed_enc, sealed_ct FROM submissions WHERE id = ?", (submission_id,)
-    ).fetchone()
-    return (row[0], row[1]) if row else None
+    )
+    return [
+        (r[0], r[1], r[2], r[3], files.get(r[0], []), payload_problem(r[4], r[5], r[2]))
+        for r in cur
+    ]
 
 
 def scan(store: OpenStore) -> list[Finding]:
     """Every unsent submission whose hold should be set, changed or lifted (read only)."""
     found = []
-    for sid, receipt_no, digest, held, names in store.read(_unsent):
+    for sid, receipt_no, _digest, held, names, payload in store.read(_unsent):
         if held is not None and held not in _RECHECKABLE:
             continue  # e.g. attachments-lost: nothing can bring those rows back
-        problem = None
-        if digest is not None:
-            sealed = store.read(partial(_sealed, submission_id=sid))
-            problem = payload_problem(sealed[0], sealed[1], digest) if sealed else None
-        problem = problem or files_problem(store.paths.attachments_dir, names)
+        problem = payload or files_problem(store.paths.attachments_dir, names)
         if problem != held:
             found.append(Finding(sid, receipt_no, problem))
     return found

@@ -3,11 +3,13 @@ to its store file from outside, as a failing disk or a cut power supply would.""
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from synckit.central_process import CentralProcess
 from synckit.cli import run_mashangban
@@ -73,8 +75,9 @@ def build_terminal(central: CentralProcess, data_dir: Path, count: int = 50) -> 
     )
 
 
-def sync_once(terminal: Terminal) -> tuple[int, str]:
-    """``mashangban sync --once --now --json`` as its own process; (exit code, output)."""
+def sync_once(terminal: Terminal) -> tuple[int, dict[str, Any], str]:
+    """``mashangban sync --once --now --json`` as its own process; (exit code, its JSON
+    summary, its log)."""
     done = run_mashangban(
         terminal.data_dir,
         "sync",
@@ -84,7 +87,11 @@ def sync_once(terminal: Terminal) -> tuple[int, str]:
         env={"MASHANGBAN_TERMINAL__CODE": terminal.config.terminal.code},
         timeout=180,
     )
-    return done.returncode, done.stdout + done.stderr
+    try:
+        summary = json.loads(done.stdout)
+    except ValueError:
+        summary = {"unparsed": done.stdout}
+    return done.returncode, summary, done.stderr
 
 
 def table_pages(store: Path, table: str) -> list[int]:
