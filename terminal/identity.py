@@ -27,6 +27,7 @@ from terminal.store.startup import OpenStore
 
 _SECRET_LABEL = b"terminal-secret"
 ENROLMENT_LOST_KEY = "store.enrolment_lost"  # kv: written by terminal/store/salvage.py
+ENROLMENT_MARKER = "enrolment.json"  # beside local.key: enrolled with a real central
 DEMO_README = (
     "DEMO ONLY. This folder belongs to the reference central platform that the\n"
     "terminal starts on loopback when no real server is configured. Its keys are\n"
@@ -69,8 +70,35 @@ def load_identity(store: OpenStore, key: LocalKey) -> Identity | None:
     )
 
 
+def enrolment_marker(store: OpenStore) -> Path:
+    """A small file beside local.key saying the terminal was enrolled with a real
+    central (id, code, server; no secret): a damaged store cannot take that knowledge
+    with it, so salvage can tell a lost enrolment from a demo terminal."""
+    return store.paths.local_key_file.with_name(ENROLMENT_MARKER)
+
+
+def _write_marker(store: OpenStore, identity: Identity) -> None:
+    path = enrolment_marker(store)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    doc = {
+        "terminal_id": identity.terminal_id,
+        "terminal_code": identity.terminal_code,
+        "server_url": identity.server_url,
+        "enrolled_at": _now(),
+    }
+    tmp = path.with_name(path.name + ".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        json.dump(doc, fh)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
 def save_identity(store: OpenStore, key: LocalKey, identity: Identity) -> None:
     wrapped = key.wrap(identity.secret, _SECRET_LABEL)
+    if not identity.demo:
+        _write_marker(store, identity)
     store.writer.run(
         lambda c: c.execute(
             "INSERT OR REPLACE INTO terminal_identity"

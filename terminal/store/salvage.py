@@ -39,7 +39,7 @@ from terminal.audit.chain import AuditRow, format_at
 from terminal.audit.key import KEY_LEN, audit_key_path
 from terminal.audit.trail import LAST_SEQ_KEY, SENT_SEQ_KEY
 from terminal.crypto.key_file import read_key_file
-from terminal.identity import ENROLMENT_LOST_KEY
+from terminal.identity import ENROLMENT_LOST_KEY, ENROLMENT_MARKER
 from terminal.paths import DataPaths
 from terminal.store import migrate
 from terminal.store.damaged_names import names_file
@@ -156,16 +156,18 @@ def _put_kv(conn: sqlite3.Connection, key: str, value: str) -> None:
     )
 
 
-def _enrolment(conn: sqlite3.Connection, read: DamagedRead, damaged: Path) -> str:
-    """ "kept", "lost" (and marked so), or "none" (the damaged store had no enrolment)."""
+def _enrolment(conn: sqlite3.Connection, paths: DataPaths, damaged: Path) -> str:
+    """'kept', 'lost' (and marked so), or 'none' (the damaged store had no enrolment).
+
+    Lost: the terminal was enrolled with a real central (the marker file beside
+    local.key says so, or keys and submissions sealed to a non-demo key remain)."""
     if conn.execute("SELECT count(*) FROM terminal_identity").fetchone()[0]:
         return "kept"
-    table = read.table("terminal_identity")
     real = conn.execute(
         "SELECT (SELECT count(*) FROM platform_keys WHERE kid NOT LIKE 'demo-%') + "
         "(SELECT count(*) FROM submissions WHERE sealed_kid NOT LIKE 'demo-%')"
     ).fetchone()[0]
-    if table is None or table.failed or real:
+    if paths.local_key_file.with_name(ENROLMENT_MARKER).exists() or real:
         _put_kv(conn, ENROLMENT_LOST_KEY, damaged.name)
         return "lost"
     return "none"
@@ -277,7 +279,7 @@ def _fill(build: Path, paths: DataPaths, damaged: Path, read: DamagedRead) -> di
             "from": damaged.name,
             "tables": tables,
             "incomplete": sorted(n for n, t in read.tables.items() if t.failed),
-            "enrolment": _enrolment(conn, read, damaged),
+            "enrolment": _enrolment(conn, paths, damaged),
             "held_back": _hold_orphaned(conn, read, kept_attachments),
             "audit": _audit_break(conn, paths, read),
             "header_rebuilt": read.header_rebuilt,
