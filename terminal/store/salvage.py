@@ -6,7 +6,9 @@ salvage_read.py). The new store is built beside the live path as
 ``store.sqlite3.salvage``: schema at head, then in ONE transaction every row that
 could be read, table by table (columns matched by name, so an older damaged store
 works too). Only when that has committed is it renamed into place, so a crash
-half-way leaves no half-salvaged store behind (the next start salvages again).
+half-way never leaves a half-built store in use; the next start then creates an
+empty store, and the damaged copy stays in damaged/ (its photos still kept by the
+sweep), but is not salvaged again by itself.
 
 What else it keeps safe:
 - receipt counters: each day's counter is at least the highest sequence of any
