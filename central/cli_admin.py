@@ -85,10 +85,18 @@ def run_terminals(args: argparse.Namespace, config: CentralConfig) -> int:
         devices = row.get("devices") or {}
         row["devices_text"] = ",".join(f"{k}={v}" for k, v in sorted(devices.items()))
         row["state"] = "revoked" if row["revoked"] else "active"
+        health = row.get("store_health") or {}
+        row["store_text"] = (
+            f"salvaged {health.get('submissions_salvaged', 0)} lost "
+            f"{health.get('submissions_lost', 0)} held {health.get('held_back', 0)}"
+            + (" ENROLMENT LOST" if health.get("enrolment_lost") else "")
+            if health
+            else "ok"
+        )
     _table(
         rows,
         ["terminal_code", "terminal_id", "state", "app_version", "last_heartbeat_at",
-         "queue_pending", "devices_text", "last_sync_at"],
+         "queue_pending", "devices_text", "last_sync_at", "store_text"],
     )  # fmt: skip
     return 0
 

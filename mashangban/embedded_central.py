@@ -32,6 +32,7 @@ from sync.kv import EMBEDDED_ENROLLED, read_kv, write_kv
 from sync.server_clock import ServerClock
 from sync.service import backoff_settings, transport_settings
 from sync.timing import Timing
+from terminal.identity import enrolment_lost
 from terminal.runtime import TerminalCore
 
 log = logging.getLogger(__name__)
@@ -235,6 +236,11 @@ def central_for(
         return
     if core.owner is None:  # it enrols and writes: only the data directory's owner may
         raise EmbeddedCentralError("the embedded central needs a core that owns its data dir")
+    if core.identity is None and enrolment_lost(core.store):
+        raise EmbeddedCentralError(
+            "this terminal's enrolment was lost with a damaged store; it will not use the "
+            "demo central: enrol it again with `mashangban enroll --server URL --code CODE`"
+        )
     embedded = EmbeddedCentral(
         core.paths.demo_central_dir,
         command=command,

@@ -29,6 +29,9 @@ APT_PACKAGES=(
   binutils
   postgresql
   python3-venv
+  # The sqlite3 command line: its .recover is a salvage pass for a damaged store
+  # (terminal/store/salvage_read.py; skipped when absent).
+  sqlite3
 )
 
 missing=()

@@ -32,6 +32,7 @@ from sync.outcomes import (
 )
 from sync.protocol.schemas import BatchResponse
 from sync.protocol.times import rfc3339
+from terminal.store import integrity
 from terminal.store.startup import OpenStore
 
 log = logging.getLogger(__name__)
@@ -98,6 +99,10 @@ class OutboxDrainer:
     ) -> list[OutboxItem]:
         ready = []
         for item in batch:
+            if self._damaged(item):
+                skip.add(item.submission_id)
+                report.held_back += 1
+                continue
             try:
                 for attachment in item.attachments:
                     if not attachment.uploaded:
@@ -110,6 +115,18 @@ class OutboxDrainer:
                 continue
             ready.append(item)
         return ready
+
+    def _damaged(self, item: OutboxItem) -> bool:
+        """Check the sealed payload and files just before sending; hold back on damage."""
+        problem = item.payload_problem or integrity.files_problem(
+            self._store.paths.attachments_dir,
+            [a.sha256 for a in item.attachments if not a.uploaded],
+        )
+        if problem is None:
+            return False
+        finding = integrity.Finding(item.submission_id, item.receipt_no, problem)
+        integrity.hold(self._store, [finding])
+        return True
 
     def _limit_rounds(
         self, batch: Sequence[OutboxItem], rounds: dict[str, int], skip: set[str]

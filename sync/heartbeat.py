@@ -3,7 +3,9 @@
 Queue counts come from the store; device states are passed in by the caller
 as a callable (e.g. ``Peripherals.states``; it runs on the worker thread, so it
 may block briefly; ``{}`` when nothing is known);
-free disk space of the data directory; the last complete sync. The answer's
+free disk space of the data directory; the last complete sync; after trouble, the
+store's health (salvage counts, held-back submissions: terminal/store/health.py).
+The answer's
 ``server_time`` keeps the clock offset fresh.
 """
 
@@ -24,10 +26,12 @@ from sync.protocol.schemas import (
     HeartbeatRequest,
     HeartbeatResponse,
     QueueState,
+    StoreHealthState,
 )
 from sync.protocol.times import parse_rfc3339
 from terminal.audit.trail import AuditTrail
 from terminal.devices.state import DeviceState as TerminalDeviceState
+from terminal.store.health import StoreHealth, store_health
 from terminal.store.startup import OpenStore
 from terminal.submissions.queue import queue_stats
 
@@ -49,6 +53,22 @@ def known_device_states(
         if value in allowed:
             out[name] = cast(DeviceState, value)
     return out
+
+
+def health_state(health: StoreHealth) -> StoreHealthState | None:
+    """The heartbeat's ``store_health``: None when the store has nothing to report."""
+    if not health.anything:
+        return None
+    return StoreHealthState(
+        damaged_at=_parse_time(health.damaged_at),
+        salvaged_rows=health.salvaged,
+        lost_rows=health.lost,
+        submissions_salvaged=health.submissions_salvaged,
+        submissions_lost=health.submissions_lost,
+        salvage_failed=health.salvage_failed,
+        enrolment_lost=health.enrolment_lost,
+        held_back=len(health.held_back),
+    )
 
 
 def _parse_time(value: str | None) -> datetime | None:
@@ -96,6 +116,7 @@ class HeartbeatSender:
                 if self._audit is not None
                 else []
             ),
+            store_health=health_state(store_health(self._store)),
         )
 
     def send(self) -> HeartbeatReport:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from terminal.store.integrity import payload_problem
 from terminal.store.models import Attachment, Submission
 from terminal.store.startup import OpenStore
 from terminal.submissions.lifecycle import OutboxState
@@ -37,6 +38,7 @@ class OutboxItem:
     created_at: str
     wire: bytes  # the JSON of its batch entry
     attachments: tuple[AttachmentState, ...]
+    payload_problem: str | None = None  # the sealed payload no longer matches its digest
 
 
 def _b64(data: bytes | None) -> str:
@@ -47,7 +49,10 @@ def read_pending(store: OpenStore, limit: int, exclude: Collection[str] = ()) ->
     """Up to ``limit`` pending submissions, oldest first, skipping ``exclude``."""
     stmt = (
         select(Submission)
-        .where(Submission.outbox_state == OutboxState.PENDING.value)
+        .where(
+            Submission.outbox_state == OutboxState.PENDING.value,
+            Submission.integrity_error.is_(None),  # held back (terminal/store/integrity.py)
+        )
         .order_by(Submission.created_at, Submission.local_day, Submission.sequence)
         .limit(limit + len(exclude))
     )
@@ -87,7 +92,8 @@ def read_pending(store: OpenStore, limit: int, exclude: Collection[str] = ()) ->
             "attachments": [{"sha256": a.sha256, "size": a.size} for a in attachments],
         }
         wire = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode()
-        items.append(OutboxItem(r.id, r.receipt_no, r.created_at, wire, attachments))
+        problem = payload_problem(r.sealed_enc, r.sealed_ct, r.sealed_sha256)
+        items.append(OutboxItem(r.id, r.receipt_no, r.created_at, wire, attachments, problem))
     return items
 
 

@@ -19,6 +19,7 @@ from terminal.runtime import TerminalCore
 from terminal.store import migrate
 from terminal.store.access import StoreUnavailable
 from terminal.store.engine import REQUIRED_PRAGMAS, read_pragmas
+from terminal.store.health import check_integrity, check_salvage
 from terminal.store.models import StoreEvent
 from terminal.store.startup import quick_check
 from terminal.submissions.queue import queue_stats
@@ -194,6 +195,8 @@ CHECKS: list[Callable[[TerminalCore], Check]] = [
     check_store_integrity,
     check_store_settings,
     check_store_events,
+    check_salvage,
+    check_integrity,
     check_store_size,
     check_enrolment,
     check_keys,

@@ -27,6 +27,8 @@ from terminal.crypto.sealing import ALG_HPKE_X25519, PlatformKey, generate_key_p
 from terminal.store.startup import OpenStore
 
 _SECRET_LABEL = b"terminal-secret"
+ENROLMENT_LOST_KEY = "store.enrolment_lost"  # kv: written by terminal/store/salvage.py
+ENROLMENT_MARKER = "enrolment.json"  # beside local.key: enrolled with a real central
 DEMO_README = (
     "DEMO ONLY. This folder belongs to the reference central platform that the\n"
     "terminal starts on loopback when no real server is configured. Its keys are\n"
@@ -69,8 +71,35 @@ def load_identity(store: OpenStore, key: LocalKey) -> Identity | None:
     )
 
 
+def enrolment_marker(store: OpenStore) -> Path:
+    """A small file beside local.key saying the terminal was enrolled with a real
+    central (id, code, server; no secret): a damaged store cannot take that knowledge
+    with it, so salvage can tell a lost enrolment from a demo terminal."""
+    return store.paths.local_key_file.with_name(ENROLMENT_MARKER)
+
+
+def _write_marker(store: OpenStore, identity: Identity) -> None:
+    path = enrolment_marker(store)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    doc = {
+        "terminal_id": identity.terminal_id,
+        "terminal_code": identity.terminal_code,
+        "server_url": identity.server_url,
+        "enrolled_at": _now(),
+    }
+    tmp = path.with_name(path.name + ".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        json.dump(doc, fh)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
 def save_identity(store: OpenStore, key: LocalKey, identity: Identity) -> None:
     wrapped = key.wrap(identity.secret, _SECRET_LABEL)
+    if not identity.demo:
+        _write_marker(store, identity)
     store.writer.run(
         lambda c: c.execute(
             "INSERT OR REPLACE INTO terminal_identity"
@@ -137,13 +166,28 @@ def write_demo_platform_key(central_dir: Path) -> PlatformKey:
     return PlatformKey(kid=kid, alg=ALG_HPKE_X25519, public_key=public)
 
 
+def enrolment_lost(store: OpenStore) -> bool:
+    """True when a salvaged store could not keep this terminal's real enrolment
+    (terminal/store/salvage.py); the terminal must be enrolled again, never demo."""
+    row = store.read(
+        lambda c: c.execute("SELECT 1 FROM kv WHERE key = ?", (ENROLMENT_LOST_KEY,)).fetchone()
+    )
+    return row is not None
+
+
 def ensure_demo_identity(
     store: OpenStore, key: LocalKey, central_dir: Path, terminal_code: str
-) -> Identity:
-    """The embedded default's identity: created once, marked demo, until real enrolment."""
+) -> Identity | None:
+    """The embedded default's identity: created once, marked demo, until real enrolment.
+
+    None when the real enrolment was lost with a damaged store: a terminal that was
+    enrolled never falls back to the demo central. A real identity whose platform keys
+    were lost is returned as it is (it cannot seal until sync brings the keys again)."""
     existing = load_identity(store, key)
-    if existing is not None and load_platform_keys(store):
+    if existing is not None and (not existing.demo or load_platform_keys(store)):
         return existing
+    if existing is None and enrolment_lost(store):
+        return None
     platform_key = write_demo_platform_key(central_dir)
     save_platform_keys(store, [platform_key])
     identity = existing or Identity(

@@ -26,6 +26,7 @@ from terminal.paths import DataPaths
 from terminal.receipts.builder import build_receipt
 from terminal.receipts.model import Receipt
 from terminal.store.access import is_damage, unavailable
+from terminal.store.integrity import check_in_background
 from terminal.store.owner import OwnerLock, claim
 from terminal.store.startup import OpenStore, open_store
 from terminal.submissions.catalog_codes import CatalogCodesSource
@@ -152,6 +153,7 @@ def _start_on(
     if recovered:
         log.warning("%d uploads were interrupted; they will be sent again", recovered)
     sweep_attachment_files(store)
+    check_in_background(store)  # sealed payloads and files still match their digests
     purged = purge_expired(store, config.store.retention_days)
     local_key = LocalKey.load_or_create(paths.local_key_file)
     if config.sync.server_url:

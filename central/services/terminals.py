@@ -90,6 +90,7 @@ def describe(terminal: Terminal) -> dict[str, Any]:
         "devices": (heartbeat or {}).get("devices"),
         "disk_free_bytes": (heartbeat or {}).get("disk_free_bytes"),
         "terminal_last_sync_at": (heartbeat or {}).get("last_sync_at"),
+        "store_health": (heartbeat or {}).get("store_health"),
         "last_sync_at": _when(terminal.last_sync_at),
         "last_heartbeat": heartbeat,
     }

@@ -1612,7 +1612,7 @@
 <context>
     <name>StatusScreen</name>
     <message>
-        <location filename="../../ui/staff/status_screen.py" line="+45"/>
+        <location filename="../../ui/staff/status_screen.py" line="+50"/>
         <source>Staff: devices and network</source>
         <translation>工作人员：设备和网络</translation>
     </message>
@@ -1622,7 +1622,22 @@
         <translation>重新检查</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
+        <source>Enrolment lost with the damaged data: a technician must enrol again.</source>
+        <translation>注册信息随损坏的数据一起丢失：需由技术人员重新注册。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Data repaired: {kept} submissions recovered, {lost} lost.</source>
+        <translation>数据已修复：找回 {kept} 件，丢失 {lost} 件。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Held back, damaged ({n}): {receipts}</source>
+        <translation>已损坏、暂不发送（{n} 件）：{receipts}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Sync is not running: submissions stay on this terminal.</source>
         <translation>没有运行同步：提交的内容保存在本终端。</translation>
     </message>

@@ -274,6 +274,23 @@ class AuditEntry(WireModel):
 
 MAX_AUDIT_PER_HEARTBEAT = 200
 
+Count = Annotated[int, Field(ge=0, le=10**9)]
+
+
+class StoreHealthState(WireModel):
+    """The terminal's store after trouble (counts only, never content): the newest
+    damaged store of the last 30 days and what its salvage kept and lost, a lost
+    enrolment, and submissions held back because their sealed data is damaged."""
+
+    damaged_at: UtcDateTime | None = None
+    salvaged_rows: Count = 0
+    lost_rows: Count = 0
+    submissions_salvaged: Count = 0
+    submissions_lost: Count = 0
+    salvage_failed: bool = False
+    enrolment_lost: bool = False
+    held_back: Count = 0
+
 
 class HeartbeatRequest(WireModel):
     app_version: ShortText
@@ -282,6 +299,7 @@ class HeartbeatRequest(WireModel):
     disk_free_bytes: Annotated[int, Field(ge=0, le=2**62)] | None = None
     last_sync_at: UtcDateTime | None = None
     audit: Annotated[list[AuditEntry], Field(max_length=MAX_AUDIT_PER_HEARTBEAT)] = []
+    store_health: StoreHealthState | None = None  # only when there is something to say
 
 
 class HeartbeatResponse(WireModel):

@@ -33,6 +33,7 @@ STAFF_ENABLE: Final = "staff_enable"
 STAFF_RESET_PIN: Final = "staff_reset_pin"
 STAFF_PROVISION: Final = "staff_provision"
 CHECKPOINT: Final = "audit_checkpoint"  # written by retention only
+SALVAGE_BREAK: Final = "audit_salvage_break"  # written by store salvage only (audit/breaks.py)
 
 ACTIONS: Final = frozenset(
     {
@@ -53,6 +54,7 @@ ACTIONS: Final = frozenset(
         STAFF_RESET_PIN,
         STAFF_PROVISION,
         CHECKPOINT,
+        SALVAGE_BREAK,
     }
 )
 RESULTS: Final = frozenset({"ok", "refused", "failed"})

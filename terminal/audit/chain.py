@@ -79,15 +79,19 @@ class Verification:
     first_bad_seq: int | None = None
     problem: str = ""  # changed | missing | unexpected | checkpoint
     start_seq: int = 1
+    breaks: int = 0  # salvage breaks that explain gaps (terminal/audit/breaks.py)
 
     def as_json(self) -> dict[str, Any]:
-        return {
+        doc: dict[str, Any] = {
             "ok": self.ok,
             "records": self.records,
             "first_bad_seq": self.first_bad_seq,
             "problem": self.problem,
             "start_seq": self.start_seq,
         }
+        if self.breaks:  # only after a salvage, so the usual answer keeps its shape
+            doc["breaks"] = self.breaks
+        return doc
 
 
 def verify_rows(

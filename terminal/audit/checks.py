@@ -38,8 +38,12 @@ def check_audit(core: TerminalCore) -> Check:
             _ADVICE,
         )
     unsent = trail.unsent_count()
+    salvaged = (
+        "; the chain restarts after a salvaged store (a recorded break)" if result.breaks else ""
+    )
     return doctor.Check(
         "audit trail",
         "ok",
-        f"{result.records} records verified from #{result.start_seq}; {unsent} not yet sent",
+        f"{result.records} records verified from #{result.start_seq}; {unsent} not yet sent"
+        + salvaged,
     )

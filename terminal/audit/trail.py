@@ -23,6 +23,7 @@ from sqlalchemy import func, select
 
 from sync.protocol.times import rfc3339
 from terminal.audit import actions
+from terminal.audit.breaks import verify_with_breaks
 from terminal.audit.chain import (
     GENESIS_MAC,
     AuditRow,
@@ -30,7 +31,6 @@ from terminal.audit.chain import (
     Verification,
     compute_mac,
     utc_now,
-    verify_rows,
 )
 from terminal.audit.key import audit_key_path, load_or_create_audit_key
 from terminal.store.models import AuditRecord, KeyValue
@@ -95,8 +95,8 @@ class AuditTrail:
         detail: Mapping[str, actions.DetailValue] | None = None,
     ) -> int:
         """Append one record inside the caller's writer transaction; returns its seq."""
-        if action == actions.CHECKPOINT:
-            raise actions.AuditRefused("checkpoints are written by retention only")
+        if action in (actions.CHECKPOINT, actions.SALVAGE_BREAK):
+            raise actions.AuditRefused("checkpoints and breaks are written by the store only")
         actions.check_record(actor, action, result)
         return self._append(conn, actor, action, result, actions.canonical_detail(detail))
 
@@ -187,7 +187,7 @@ class AuditTrail:
                 bytes.fromhex(anchor)
             except (ValueError, KeyError, TypeError):
                 return Verification(False, 0, checkpoint[0].seq, "checkpoint")
-        return verify_rows(
+        return verify_with_breaks(
             self._key,
             self._rows(),
             start_seq=start,

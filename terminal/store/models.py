@@ -48,6 +48,10 @@ class Submission(Base):
     central_status: Mapped[str | None] = mapped_column(String(32))
     central_status_text: Mapped[str | None] = mapped_column(Text)  # JSON {zh_CN, en}
     central_updated_at: Mapped[str | None] = mapped_column(String(32))
+    # Added in revision 0004 (terminal/store/integrity.py): the sealed payload's digest
+    # (NULL for older rows) and why the submission is held back (NULL: it is not).
+    sealed_sha256: Mapped[str | None] = mapped_column(String(64))
+    integrity_error: Mapped[str | None] = mapped_column(String(32))
 
     __table_args__ = (
         Index("ix_submissions_outbox", "outbox_state", "created_at"),

@@ -176,6 +176,9 @@ def _open_store(paths: DataPaths, backups_kept: int) -> OpenStore:
                     f"quick_check said {verdict!r}; the damaged file was moved to {moved}",
                 )
             )
+            from terminal.store.salvage import salvage_into  # only on this rare path
+
+            events.extend(salvage_into(paths, moved))
     fresh = not paths.store_file.exists()
     current = None if fresh else migrate.stored_revision(paths.store_file)
     head = migrate.script_head()

@@ -33,6 +33,7 @@ from sync.protocol.times import rfc3339
 from terminal.crypto.sealing import Sealer
 from terminal.receipts.high_water import HighWater
 from terminal.receipts.number import ReceiptNumber
+from terminal.store.integrity import record_payload_digest
 from terminal.store.startup import OpenStore
 from terminal.store.trouble import Trouble, store_trouble
 from terminal.submissions.draft import CHANNELS, KINDS, Draft
@@ -217,6 +218,7 @@ class Confirmer:
                         PrintState.UNPRINTED.value,
                     ),
                 )
+                record_payload_digest(conn, submission_id, sealed.enc, sealed.ct)
                 if stored:
                     conn.executemany(
                         "INSERT INTO attachments(submission_id, sha256, size, uploaded) "

@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from sync.protocol.times import rfc3339
 from terminal.audit import actions
-from terminal.submissions.confirm import rfc3339
 from terminal.submissions.lifecycle import mark_printed
 
 if TYPE_CHECKING:

@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sync.protocol.times import rfc3339
+from terminal.store.damaged_names import damaged_names
 from terminal.store.startup import OpenStore
 
 log = logging.getLogger(__name__)
@@ -65,13 +66,21 @@ def purge_expired(store: OpenStore, retention_days: int, now: datetime | None = 
 
 
 def sweep_attachment_files(store: OpenStore) -> int:
-    """Remove sealed files no live attachment row refers to (left by a crash).
+    """Remove sealed files no attachment row of any store refers to (left by a crash).
+
+    Names in damaged/ copies count too (damaged_names.py); when one cannot be fully
+    read, nothing is removed.
 
     Call at start only, before anything confirms: a file being written for a
     transaction still in flight is not referenced yet.
     """
     sql = "SELECT sha256 FROM attachments WHERE purged_at IS NULL"
     live = store.read(lambda c: {r[0] for r in c.execute(sql)})
+    in_damaged = damaged_names(store.paths)  # a damaged store's files are never orphans
+    if in_damaged is None:
+        log.warning("orphan sweep skipped: a damaged store copy cannot be fully read")
+        return 0
+    live |= in_damaged
     removed = 0
     directory: Path = store.paths.attachments_dir
     for path in directory.iterdir():

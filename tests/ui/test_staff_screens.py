@@ -11,9 +11,9 @@ from sqlalchemy import select
 from staffkit import audit_rows, signed_in
 from syncfake import FakeBridge, attached
 
+from sync.protocol.times import rfc3339
 from terminal.devices.state import DeviceStatus
 from terminal.store.models import Submission
-from terminal.submissions.confirm import rfc3339
 from terminal.submissions.lifecycle import OutboxState, transition
 from tests.core.helpers import appeal
 from ui.staff.diagnostics import DiagnosticsScreen
@@ -231,3 +231,18 @@ def test_an_assisted_rating_is_recorded_like_any_assisted_submission(
     screen.next.click()
     row = _row(core, window.current().receipt.receipt_no)
     assert (row.kind, row.channel, row.staff_id) == ("rating", "assisted", "S001")
+
+
+def test_status_lists_submissions_held_back_for_damage(qtbot: Any, window: Any, core: Any) -> None:
+    receipt = core.confirm(appeal()).receipt_no
+    core.store.writer.run(
+        lambda c: c.execute("UPDATE submissions SET integrity_error = 'payload-damaged'")
+    )
+    screen = signed_in(qtbot, window, core)
+    screen.status.click()
+    status = window.current()
+    assert isinstance(status, StatusScreen)
+    qtbot.waitUntil(lambda: receipt in status.store_line.text())
+    assert "Held back, damaged (1)" in status.store_line.text()
+    window.top_bar.language.click()
+    assert "已损坏、暂不发送（1 件）" in status.store_line.text()

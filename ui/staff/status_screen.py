@@ -7,6 +7,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from terminal.devices.state import DeviceState
+from terminal.store.health import StoreHealth, store_health
 from terminal.submissions.lifecycle import OutboxState
 from terminal.submissions.queue import WAITING, queue_stats
 from ui.context import KioskContext
@@ -29,6 +30,9 @@ class StatusScreen(Screen):
         layout = self.page_column()
         self.network = label("", "heading")
         self.sync_line = label("", "muted")
+        self.store_line = label("", "muted")  # salvage and held-back submissions, if any
+        self.store_line.setWordWrap(True)
+        self.health: StoreHealth | None = None
         self.devices = CheckList()
         self.words = DeviceWords(self)
         self._states: dict[str, DeviceState] = {}
@@ -36,6 +40,7 @@ class StatusScreen(Screen):
         self.refresh_button.clicked.connect(self.refresh)
         layout.addWidget(self.network)
         layout.addWidget(self.sync_line)
+        layout.addWidget(self.store_line)
         layout.addWidget(KineticScrollArea(self.devices), 1)
         layout.addWidget(self.refresh_button)
         ctx.session.online_changed.connect(self._online_changed)
@@ -48,6 +53,7 @@ class StatusScreen(Screen):
         self.refresh_button.setText(self.tr("Check again"))
         self.devices.set_checks(self.words.checks(self._states))  # in the new language
         self._show_network()
+        self._show_store()
 
     def _online_changed(self, _online: bool) -> None:
         self._show_network()
@@ -62,6 +68,34 @@ class StatusScreen(Screen):
         self.ctx.ops.run(
             "store", lambda: queue_stats(store).by_state, success=self._queue, owner=self
         )
+        self.ctx.ops.run("store", lambda: store_health(store), success=self._health, owner=self)
+
+    def _health(self, health: StoreHealth) -> None:
+        self.health = health
+        self._show_store()
+
+    def _show_store(self) -> None:
+        """What salvage kept and lost, and what is held back, in counts and receipt numbers."""
+        health = self.health
+        parts = []
+        if health is not None and health.enrolment_lost:
+            parts.append(
+                self.tr("Enrolment lost with the damaged data: a technician must enrol again.")
+            )
+        if health is not None and health.damaged_at:
+            parts.append(
+                self.tr("Data repaired: {kept} submissions recovered, {lost} lost.").format(
+                    kept=health.submissions_salvaged, lost=health.submissions_lost
+                )
+            )
+        if health is not None and health.held_back:
+            parts.append(
+                self.tr("Held back, damaged ({n}): {receipts}").format(
+                    n=len(health.held_back), receipts=health.receipts_text()
+                )
+            )
+        self.store_line.setText(" ".join(parts))
+        self.store_line.setVisible(bool(parts))
 
     def _devices(self, states: dict[str, DeviceState]) -> None:
         self._states = states
