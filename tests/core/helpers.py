@@ -44,3 +44,21 @@ def appeal(
         subject_label="道路设施",
         masked_contact="张*" if contact else None,
     )
+
+
+def fill_the_disk_under(core: Any) -> Path:
+    """A real full disk under ``core``'s store: the WAL is checkpointed and truncated to
+    nothing, then every free byte of the filesystem is taken, so the next write to the
+    store (its WAL must grow) meets ENOSPC and SQLite answers SQLITE_FULL. The data
+    directory must be on a filesystem of the test's own (tests/small_disk.py)."""
+    import sqlite3
+
+    from tests.small_disk import fill
+
+    side = sqlite3.connect(core.paths.store_file)
+    try:
+        busy, _, _ = side.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        assert busy == 0, "the WAL could not be truncated"
+    finally:
+        side.close()
+    return fill(core.paths.root)

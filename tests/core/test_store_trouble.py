@@ -8,11 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from terminal.runtime import TerminalCore
+from terminal.runtime import TerminalCore, start_core
 from terminal.store.trouble import Trouble, store_trouble
 from terminal.submissions.errors import ConfirmError
 from terminal.submissions.lifecycle import mark_printed
-from tests.core.helpers import appeal
+from tests.conftest import make_config
+from tests.core.helpers import appeal, fill_the_disk_under
+from tests.small_disk import mounted_tmpfs
 
 
 def _raised(fn: object) -> BaseException:
@@ -57,16 +59,24 @@ def test_sqlalchemy_wrapping_a_locked_store_is_busy(core: TerminalCore) -> None:
     assert store_trouble(error) is Trouble.BUSY
 
 
-def test_a_database_at_its_size_limit_is_full(core: TerminalCore) -> None:
-    confirmed = core.confirm(appeal("路灯坏了，" * 400))  # a row with overflow pages
-
-    def capped(conn: sqlite3.Connection) -> None:
-        (pages,) = conn.execute("PRAGMA page_count").fetchone()
-        conn.execute(f"PRAGMA max_page_count = {pages}")
-        mark_printed(conn, confirmed.submission_id, now="2026-11-27T03:00:00Z")
-
-    error = _raised(lambda: core.store.writer.run(capped))
-    assert store_trouble(error) is Trouble.FULL
+def test_a_full_disk_under_the_store_is_full(tmp_path: Path) -> None:
+    with mounted_tmpfs(tmp_path / "disk", 24) as disk:
+        core = start_core(
+            make_config(disk / "data", terminal__code="0042", store__min_free_disk_mb=0),
+            configure_logging=False,
+        )
+        try:
+            confirmed = core.confirm(appeal("路灯坏了"))
+            filler = fill_the_disk_under(core)
+            error = _raised(
+                lambda: core.store.writer.run(
+                    lambda c: mark_printed(c, confirmed.submission_id, now="2026-11-27T03:00:00Z")
+                )
+            )
+            assert store_trouble(error) is Trouble.FULL
+            filler.unlink()
+        finally:
+            core.close()
 
 
 def test_a_read_only_store_is_unavailable(core: TerminalCore) -> None:

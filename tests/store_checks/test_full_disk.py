@@ -7,7 +7,6 @@ and ``run`` waits for room instead of crash-looping."""
 
 from __future__ import annotations
 
-import errno
 import json
 import shutil
 import subprocess
@@ -28,44 +27,16 @@ from checkskit.procs import (
     store_rows,
 )
 
+from tests.small_disk import fill, mounted_tmpfs
+
 SIZE_MB = 40
 
 
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
     """A 40 MB tmpfs of its own; skipped where this machine may not mount one."""
-    mount_point = tmp_path / "small-disk"
-    mount_point.mkdir()
-    try:
-        done = subprocess.run(
-            ["mount", "-t", "tmpfs", "-o", f"size={SIZE_MB}m,mode=0700", "tmpfs", str(mount_point)],
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-        )
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        pytest.skip(f"cannot mount a tmpfs here: {exc}")
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here (needs root): {done.stderr.strip()}")
-    try:
+    with mounted_tmpfs(tmp_path / "small-disk", SIZE_MB) as mount_point:
         yield mount_point
-    finally:
-        subprocess.run(["umount", "-l", str(mount_point)], timeout=60, check=False)
-
-
-def _fill(directory: Path) -> Path:
-    """A file that takes every free byte left."""
-    filler = directory / "filler"
-    chunk = b"\0" * (1024 * 1024)
-    with filler.open("wb") as handle:
-        try:
-            while True:
-                handle.write(chunk)
-                handle.flush()
-        except OSError as exc:
-            assert exc.errno == errno.ENOSPC
-    return filler
 
 
 def _assert_clean(done: subprocess.CompletedProcess[str], data_dir: Path, words: str) -> None:
@@ -103,7 +74,7 @@ def test_without_a_reserve_the_full_disk_is_still_said_plainly(small_disk: Path)
 
 
 def test_a_fresh_data_dir_on_a_full_disk_is_a_plain_exit(small_disk: Path) -> None:
-    _fill(small_disk)
+    fill(small_disk)
     done = loadgen(small_disk / "terminal", None, "--count", "1")
     assert done.returncode == 75, done.stderr
     assert "is full" in done.stderr and "cannot start" in done.stderr
@@ -111,7 +82,7 @@ def test_a_fresh_data_dir_on_a_full_disk_is_a_plain_exit(small_disk: Path) -> No
 
 
 def test_run_waits_for_room_then_starts(small_disk: Path) -> None:
-    filler = _fill(small_disk)
+    filler = fill(small_disk)
     data_dir = small_disk / "terminal"
     with subprocess.Popen(
         [sys.executable, "-m", "mashangban", "--data-dir", str(data_dir), "run", "--windowed",
@@ -150,7 +121,7 @@ def test_starts_on_a_disk_full_to_the_last_byte_never_print_logging_errors(
     data_dir = small_disk / "terminal"
     first = loadgen(data_dir, None, "--count", "1", store__min_free_disk_mb="0")
     assert first.returncode == 0, first.stderr
-    _fill(small_disk)
+    fill(small_disk)
     # Each start appends to the log until its last page is full; then writes fail.
     for _ in range(8):
         done = loadgen(data_dir, None, "--count", "1", store__min_free_disk_mb="0")

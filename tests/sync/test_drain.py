@@ -18,6 +18,7 @@ from sync.protocol import problem_codes
 from sync.timing import Timing
 from terminal.config import Config
 from terminal.runtime import TerminalCore, start_core
+from terminal.store import integrity
 
 
 def test_200_submissions_then_a_resend_after_a_crash(
@@ -96,7 +97,12 @@ def test_an_item_whose_sealed_file_is_gone_is_held_back_pending(
     local = rows(enrolled)
     assert report.held_back == 1 and report.outcomes.accepted == 2
     assert local[receipt].outbox_state == "pending"  # sent again once the file is back
-    assert local[receipt].outbox_error_code == "attachment-file-missing"
+    held = enrolled.store.read(
+        lambda c: c.execute(
+            "SELECT integrity_error FROM submissions WHERE receipt_no = ?", (receipt,)
+        ).fetchone()[0]
+    )
+    assert held == integrity.ATTACHMENT_MISSING  # listed for staff, not retried blindly
     assert all(local[no].outbox_state == "synced" for no in good)
 
 

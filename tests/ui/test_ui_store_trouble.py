@@ -7,17 +7,22 @@ Real parts: the real store file held by a second real sqlite3 connection
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtWidgets import QApplication
 from staffkit import add_staff, audit_rows, corner_tap, signed_in, type_and_submit
 
+from terminal.config import Config
 from terminal.runtime import TerminalCore, receipt_for
 from terminal.submissions.confirm import Confirmed
-from tests.core.helpers import appeal
+from tests.core.helpers import appeal, fill_the_disk_under
+from tests.small_disk import mounted_tmpfs
 from ui.lockdown import EXIT_BY_STAFF
 from ui.operations import Operations
 from ui.screens.crash_screen import CrashScreen
@@ -42,14 +47,28 @@ def write_lock_held(core: TerminalCore) -> Iterator[None]:
         holder.close()
 
 
-def disk_full(core: TerminalCore) -> None:
-    """The store may not grow by a page more: SQLite answers SQLITE_FULL, as on a full disk."""
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Iterator[Path]:
+    """This module's stores live on a small filesystem of their own (a real full disk)."""
+    with mounted_tmpfs(tmp_path / "disk", 24) as disk:
+        d = disk / "data"
+        d.mkdir()
+        yield d
 
-    def cap(conn: sqlite3.Connection) -> None:
-        (pages,) = conn.execute("PRAGMA page_count").fetchone()
-        conn.execute(f"PRAGMA max_page_count = {pages}")
 
-    core.store.writer.run(cap)
+@pytest.fixture
+def config(config: Config, tmp_path: Path) -> Config:
+    """The UI tests' configuration with no disk reserve (the small disk is meant to fill)
+    and an ESC/POS printer writing to a file on another disk (the simulator saves its
+    receipt images in the data directory, which is full)."""
+    printer = dataclasses.replace(
+        config.printer,
+        backend="escpos",
+        escpos_connection="file",
+        escpos_target=str(tmp_path / "printer.bin"),
+    )
+    store = dataclasses.replace(config.store, min_free_disk_mb=0)
+    return dataclasses.replace(config, store=store, printer=printer)
 
 
 def print_state(core: TerminalCore, confirmed: Confirmed) -> str:
@@ -99,8 +118,8 @@ def test_a_locked_store_after_a_good_print_keeps_the_citizen_on_the_receipt(
 def test_a_full_disk_after_a_good_print_is_a_banner_in_the_citizens_language(
     window: Any, core: TerminalCore
 ) -> None:
-    confirmed = core.confirm(appeal("路灯坏了，" * 400))  # a row that needs new pages to change
-    disk_full(core)
+    confirmed = core.confirm(appeal("路灯坏了"))
+    filler = fill_the_disk_under(core)  # a real full disk: the next store write fails
     screen = receipt_screen(window, core, confirmed)
     window.push(screen)
     assert window.current() is screen and screen.print_state == "printed"
@@ -109,6 +128,7 @@ def test_a_full_disk_after_a_good_print_is_a_banner_in_the_citizens_language(
     window.top_bar.language.click()
     assert window.trouble.text() == "本机存储空间已满，暂时无法保存，请联系工作人员。"
     assert no_crash(window)
+    filler.unlink()
     assert print_state(core, confirmed) == "unprinted"
 
 
