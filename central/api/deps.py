@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 from fastapi import Depends, Request
 from pydantic import BaseModel, ValidationError
 
-from central.jsonstrict import JsonRejected, loads_strict
 from central.problems import PROBLEM_MEDIA_TYPE, ProblemError
 from central.services.auth import SignedRequest
 from sync.protocol import problem_codes as codes
 from sync.protocol.schemas import Problem
+from sync.protocol.strict_json import JsonRejected, loads_strict
 
 if TYPE_CHECKING:
     from central.app import CentralServices

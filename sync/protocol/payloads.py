@@ -6,14 +6,20 @@ No I/O here. Personal data lives in these models: never log them.
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Final
 
 from pydantic import Field, StringConstraints, model_validator
 
 from sync.protocol.schemas import ReceiptNo, Sha256Hex, ShortText, WireModel
 
-LongText = Annotated[str, StringConstraints(max_length=20_000)]
-Line = Annotated[str, StringConstraints(max_length=500)]
+LINE_CHARS: Final = 500  # names, titles, addresses
+LONG_TEXT_CHARS: Final = 20_000  # descriptions, comments
+LongText = Annotated[str, StringConstraints(max_length=LONG_TEXT_CHARS)]
+Line = Annotated[str, StringConstraints(max_length=LINE_CHARS)]
+
+
+class NamedWithoutContact(ValueError):
+    """A named (not anonymous) appeal without a contact: something left to fill in."""
 
 
 class PayloadAttachment(WireModel):
@@ -51,7 +57,7 @@ class AppealPayload(WireModel):
         if self.anonymous and self.contact is not None:
             raise ValueError("an anonymous appeal carries no contact")
         if not self.anonymous and self.contact is None:
-            raise ValueError("a named appeal needs a contact")
+            raise NamedWithoutContact("a named appeal needs a contact")
         return self
 
 
@@ -78,7 +84,8 @@ class RatingPayload(WireModel):
     attachments: list[PayloadAttachment] = Field(default_factory=list)
 
 
-PAYLOAD_MODELS: dict[str, type[AppealPayload | ApplicationPayload | RatingPayload]] = {
+PayloadModel = AppealPayload | ApplicationPayload | RatingPayload
+PAYLOAD_MODELS: dict[str, type[PayloadModel]] = {
     "appeal": AppealPayload,
     "application": ApplicationPayload,
     "rating": RatingPayload,

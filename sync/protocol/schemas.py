@@ -30,6 +30,7 @@ MAX_ATTACHMENT_BYTES: Final = 20 * 1024 * 1024
 MAX_ATTACHMENTS_PER_SUBMISSION: Final = 50
 DEFAULT_CHANGES_LIMIT: Final = 500
 MAX_CHANGES_LIMIT: Final = 1000
+SHORT_TEXT_CHARS: Final = 64  # codes, versions, phone numbers
 
 
 def _utc(value: datetime) -> datetime:
@@ -54,7 +55,7 @@ def _receipt_no(value: str) -> str:
 UtcDateTime = Annotated[
     datetime, AfterValidator(_utc), PlainSerializer(rfc3339, return_type=str, when_used="json")
 ]
-ShortText = Annotated[str, StringConstraints(max_length=64)]
+ShortText = Annotated[str, StringConstraints(max_length=SHORT_TEXT_CHARS)]
 Label = Annotated[str, StringConstraints(max_length=200)]
 Sha256Hex = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 Kid = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]

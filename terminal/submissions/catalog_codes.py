@@ -12,9 +12,9 @@ import logging
 import threading
 from pathlib import Path
 
+from sync.protocol.payload_rules import CatalogCodes
 from terminal.catalog import Catalog, CatalogError, demo_catalog_path, parse_catalog
 from terminal.catalog.store import ACTIVE_NAME
-from terminal.submissions.payload_checks import CatalogCodes, codes_of
 
 log = logging.getLogger(__name__)
 _KEPT = 8
@@ -22,7 +22,12 @@ _KEPT = 8
 
 def catalog_codes(catalog: Catalog) -> CatalogCodes:
     """The codes payloads may name in ``catalog``."""
-    return codes_of(catalog.version, catalog.categories, catalog.items, catalog.regions)
+    return CatalogCodes(
+        catalog.version,
+        frozenset(catalog.categories),
+        frozenset(catalog.items),
+        frozenset(catalog.regions),
+    )
 
 
 class CatalogCodesSource:

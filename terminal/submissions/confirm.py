@@ -29,6 +29,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from sync.protocol.payload_rules import CatalogCodes, PayloadRejected
+from sync.protocol.payloads import LINE_CHARS
+from sync.protocol.schemas import (
+    MAX_ATTACHMENT_BYTES,
+    MAX_ATTACHMENTS_PER_SUBMISSION,
+    SHORT_TEXT_CHARS,
+)
 from sync.protocol.times import rfc3339
 from terminal.crypto.sealing import Sealer
 from terminal.receipts.high_water import HighWater
@@ -40,15 +47,7 @@ from terminal.submissions.draft import CHANNELS, KINDS, Draft
 from terminal.submissions.errors import ConfirmError, PayloadRefused
 from terminal.submissions.headroom import Headroom
 from terminal.submissions.lifecycle import OutboxState, PrintState
-from terminal.submissions.payload_checks import (
-    LINE,
-    MAX_ATTACHMENTS,
-    MAX_SEALED_ATTACHMENT_BYTES,
-    SHORT,
-    CatalogCodes,
-    PayloadProblem,
-    check_payload,
-)
+from terminal.submissions.payload_checks import check_payload
 
 log = logging.getLogger(__name__)
 
@@ -136,19 +135,19 @@ class Confirmer:
             raise ConfirmError("invalid_draft", f"kind={draft.kind} channel={draft.channel}")
         if draft.channel == "assisted" and not draft.staff_id:
             raise ConfirmError("invalid_draft", "assisted submission without staff id")
-        if len(draft.attachments) > min(self._limits.max_count, MAX_ATTACHMENTS):
+        if len(draft.attachments) > min(self._limits.max_count, MAX_ATTACHMENTS_PER_SUBMISSION):
             raise ConfirmError("too_many_attachments", str(len(draft.attachments)))
         for a in draft.attachments:
             if len(a.data) > self._limits.max_bytes:
                 raise ConfirmError("attachment_too_large", f"{len(a.data)} bytes")
-            if not (0 < len(a.media_type) <= SHORT and len(a.name) <= LINE):
+            if not (0 < len(a.media_type) <= SHORT_TEXT_CHARS and len(a.name) <= LINE_CHARS):
                 raise ConfirmError("invalid_draft", "attachment media type or name")
         codes = self._catalog_codes(draft.catalog_version) if self._catalog_codes else None
-        if not draft.catalog_version or len(draft.catalog_version) > SHORT:
+        if not draft.catalog_version or len(draft.catalog_version) > SHORT_TEXT_CHARS:
             raise ConfirmError("invalid_draft", "catalog version")
         try:  # as central will judge it; the attachments are listed by confirm itself
             body = check_payload(draft.kind, draft.code, dict(draft.payload, attachments=[]), codes)
-        except PayloadProblem as problem:
+        except PayloadRejected as problem:
             raise PayloadRefused(problem.reason, problem.field, problem.rule) from None
         if self._headroom is not None:
             # Sealed files are a little larger than their plaintext; the row is
@@ -171,7 +170,7 @@ class Confirmer:
             stored = []
             for a in draft.attachments:
                 sealed_file = self._sealer.seal_file_bytes(a.data)
-                if len(sealed_file) > MAX_SEALED_ATTACHMENT_BYTES:  # central's limit
+                if len(sealed_file) > MAX_ATTACHMENT_BYTES:  # central's limit, of the sealed file
                     raise ConfirmError("attachment_too_large", f"{len(sealed_file)} sealed")
                 digest = write_sealed_file(self._store.paths.attachments_dir, sealed_file)
                 written.append(self._store.paths.attachments_dir / f"{digest}.sealed")

@@ -98,7 +98,7 @@ def appeal_with(
 ) -> str:
     """One appeal with a chosen category or description (for poisoned submissions).
 
-    Confirm now refuses what central would (payload_checks.py); these rows stand for
+    Confirm refuses what central would (payload_checks.py); these rows stand for
     what a terminal without those checks stored, so the checks are stepped over here.
     """
     draft = catalog_appeals(random.Random(99))

@@ -1,7 +1,9 @@
-"""Strict JSON parsing for everything that arrives from outside.
+"""Strict JSON parsing for everything that arrives from outside. No I/O.
 
 UTF-8 only, no NaN/Infinity, bounded nesting, and no string a database would refuse
-(NUL, which PostgreSQL rejects; lone surrogates, which are not encodable).
+(NUL, which PostgreSQL rejects; lone surrogates, which are not encodable). Central
+parses request bodies and opened payloads with it; the terminal parses the payload
+it is about to seal with it too (payload_rules.py), so both read the same bytes alike.
 """
 
 from __future__ import annotations
@@ -12,6 +14,10 @@ from typing import Any
 
 class JsonRejected(ValueError):
     """The bytes are not acceptable JSON; the message names the reason, not the content."""
+
+
+class StringRejected(JsonRejected):
+    """A string holds what no store keeps (NUL, an unpaired surrogate)."""
 
 
 def _no_constants(name: str) -> Any:
@@ -34,7 +40,7 @@ def _check_strings(document: Any) -> None:
         node = stack.pop()
         if isinstance(node, str):
             if _bad_string(node):
-                raise JsonRejected("a string holds NUL or an unpaired surrogate")
+                raise StringRejected("a string holds NUL or an unpaired surrogate")
         elif isinstance(node, dict):
             stack.extend(node.keys())
             stack.extend(node.values())
