@@ -1,7 +1,7 @@
 """Staff accounts at central: the admin command line never takes a PIN as an argument,
 ``GET /api/v1/staff`` sends each terminal its accounts (ETag / 304), and the migration
 adds the tables to a live database. (The rules and the hash format are the terminal's
-own module, sync/protocol/staff_rules.py: tests/staff/test_staff_rules.py.)
+own module, sync/protocol/staff_rules.py: tests/terminal/staff/test_staff_rules.py.)
 """
 
 from __future__ import annotations

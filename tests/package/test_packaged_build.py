@@ -11,7 +11,7 @@ from pathlib import Path
 from terminal.paths import DataPaths
 from terminal.store import migrate
 from tests.conftest import cli_env
-from tests.core.test_migrations import _store_at_first_revision
+from tests.terminal.core.test_migrations import _store_at_first_revision
 
 
 def run(

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from terminal.checkdigits import gb11643_check_digit
 from terminal.masking import mask_id_number
 from terminal.store.models import Submission
-from tests.core.helpers import open_payload
+from tests.terminal.core.helpers import open_payload
 from ui.screens.receipt import ReceiptScreen
 from ui.screens.services.application import ApplicationScreen
 from ui.screens.services.appointment import AppointmentScreen

@@ -15,7 +15,7 @@ from sync.protocol.times import rfc3339
 from terminal.devices.state import DeviceStatus
 from terminal.store.models import Submission
 from terminal.submissions.lifecycle import OutboxState, transition
-from tests.core.helpers import appeal
+from tests.terminal.core.helpers import appeal
 from ui.staff.diagnostics import DiagnosticsScreen
 from ui.staff.status_screen import StatusScreen
 
@@ -217,7 +217,7 @@ def test_an_assisted_rating_is_recorded_like_any_assisted_submission(
     """Every submission goes through one confirm path, so ratings are stamped too."""
     from test_ui_receipt_lookup_rating import _row
 
-    from tests.core.helpers import appeal
+    from tests.terminal.core.helpers import appeal
 
     target = core.confirm(appeal()).receipt_no
     signed_in(qtbot, window, core)

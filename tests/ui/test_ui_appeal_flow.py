@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from terminal.checkdigits import gb11643_check_digit
 from terminal.store.models import Submission
-from tests.core.helpers import open_payload
+from tests.terminal.core.helpers import open_payload
 from ui.screens.appeal.wizard import AppealWizard
 from ui.screens.receipt import ReceiptScreen
 

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from terminal.devices.state import DeviceStatus
 from terminal.store.models import Submission
 from terminal.submissions.lifecycle import OutboxState, set_central_status, transition
-from tests.core.helpers import appeal, open_payload
+from tests.terminal.core.helpers import appeal, open_payload
 from ui.screens.home import HomeScreen
 from ui.screens.lookup import LookupScreen
 from ui.screens.rating import RatingScreen

@@ -15,7 +15,7 @@ from terminal.receipts.number import parse_receipt_number
 from terminal.runtime import TerminalCore
 from terminal.submissions.confirm import AttachmentLimits, Confirmer
 from terminal.submissions.errors import ConfirmError
-from tests.core.helpers import appeal, demo_private_key, open_payload
+from tests.terminal.core.helpers import appeal, demo_private_key, open_payload
 
 
 def rows(core: TerminalCore, sql: str) -> list[tuple]:

@@ -15,7 +15,7 @@ from terminal.submissions.lifecycle import (
     set_central_status,
     transition,
 )
-from tests.core.helpers import appeal
+from tests.terminal.core.helpers import appeal
 
 NOW = "2026-11-27T03:00:00Z"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.store_safety.helpers import (
+from tests.terminal.store_safety.helpers import (
     cli,
     log_text,
     receipts_in_store,

@@ -10,7 +10,7 @@ import pytest
 from terminal.audit.key import AuditKeyMissing, audit_key_path
 from terminal.audit.trail import AuditTrail
 from terminal.runtime import TerminalCore
-from tests.staff.helpers import FakeClock, raw_sql, trail
+from tests.terminal.staff.helpers import FakeClock, raw_sql, trail
 
 DROP_TRIGGERS = (
     "DROP TRIGGER audit_log_no_update",

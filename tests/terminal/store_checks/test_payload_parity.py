@@ -6,7 +6,7 @@ a few real cases keep the wiring honest: the terminal's adapter
 and central's intake rules (central/services/payload_rules.py, with the index of
 the catalog it serves) take and refuse the same payloads, for the same reasons.
 The terminal is stricter only by its margin (control characters, nesting, size).
-The rules themselves are tested in tests/unit/test_payload_rules.py.
+The rules themselves are tested in tests/sync/protocol/test_payload_rules.py.
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ from terminal.doctor import run_checks
 from terminal.runtime import TerminalCore
 from terminal.staff.checks import check_staff
 from tests.conftest import REPO
-from tests.staff.helpers import GOOD_PIN, FakeClock, directory, raw_sql, trail
+from tests.terminal.staff.helpers import GOOD_PIN, FakeClock, directory, raw_sql, trail
 
 
 def test_staff_check_warns_without_accounts_and_is_ok_with_one(core: TerminalCore) -> None:

@@ -7,7 +7,7 @@ import os
 import signal
 from pathlib import Path
 
-from tests.store_safety.helpers import (
+from tests.terminal.store_safety.helpers import (
     cli,
     log_text,
     receipts_in_store,

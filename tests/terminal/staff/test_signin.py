@@ -16,7 +16,7 @@ from terminal.config import Config
 from terminal.runtime import TerminalCore, start_core
 from terminal.staff.signin import dummy_hash
 from tests.conftest import make_config
-from tests.staff.helpers import GOOD_PIN, OTHER_PIN, FakeClock, audit_rows, directory
+from tests.terminal.staff.helpers import GOOD_PIN, OTHER_PIN, FakeClock, audit_rows, directory
 
 
 def test_a_fresh_store_has_no_staff_accounts(core: TerminalCore) -> None:

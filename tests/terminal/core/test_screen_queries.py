@@ -25,7 +25,7 @@ from terminal.submissions.outbox_view import outbox_rows
 from terminal.submissions.printing import record_printed, record_reprint
 from terminal.submissions.progress import REMOTE, find_progress, remote_progress
 from terminal.submissions.queue import queue_stats
-from tests.core.helpers import appeal
+from tests.terminal.core.helpers import appeal
 
 NOW = "2026-11-27T03:00:00Z"
 

@@ -12,7 +12,7 @@ import pytest
 from terminal.config import all_keys, load_config
 from terminal.config.docgen import EXAMPLE_TOML, render_markdown
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 DOC = ROOT / "docs" / "configuration.md"
 
 

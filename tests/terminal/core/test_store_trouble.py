@@ -13,7 +13,7 @@ from terminal.store.trouble import Trouble, store_trouble
 from terminal.submissions.errors import ConfirmError
 from terminal.submissions.lifecycle import mark_printed
 from tests.conftest import make_config
-from tests.core.helpers import appeal, fill_the_disk_under
+from tests.terminal.core.helpers import appeal, fill_the_disk_under
 from tests.small_disk import mounted_tmpfs
 
 

@@ -24,7 +24,7 @@ from terminal.catalog.store import (
     TEMP_SUFFIX,
 )
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 Encode = Callable[[dict[str, Any]], bytes]
 
 

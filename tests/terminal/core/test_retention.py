@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from terminal.runtime import TerminalCore
 from terminal.submissions.lifecycle import OutboxState, transition
 from terminal.submissions.retention import purge_expired, sweep_attachment_files
-from tests.core.helpers import appeal
+from tests.terminal.core.helpers import appeal
 
 SYNCED_AT = datetime(2026, 11, 1, 8, 0, tzinfo=UTC)
 

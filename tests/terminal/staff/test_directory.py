@@ -8,7 +8,7 @@ import pytest
 
 from sync.protocol.staff_rules import PinRejected, StaffRuleError, hash_pin
 from terminal.runtime import TerminalCore
-from tests.staff.helpers import GOOD_PIN, OTHER_PIN, FakeClock, audit_rows, directory
+from tests.terminal.staff.helpers import GOOD_PIN, OTHER_PIN, FakeClock, audit_rows, directory
 
 CLI = "technician:cli"
 

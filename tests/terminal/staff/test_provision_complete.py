@@ -10,7 +10,7 @@ import pytest
 
 from sync.protocol.staff_rules import StaffRuleError, hash_pin
 from terminal.runtime import TerminalCore
-from tests.staff.helpers import GOOD_PIN, OTHER_PIN, FakeClock, audit_rows, directory
+from tests.terminal.staff.helpers import GOOD_PIN, OTHER_PIN, FakeClock, audit_rows, directory
 
 
 def record(staff_id: str, pin: str = GOOD_PIN, **extra: object) -> dict[str, object]:

@@ -12,7 +12,7 @@ import pytest
 from terminal.catalog import Catalog, ProcessingMode, parse_catalog
 from terminal.forms import AdminLevel, FieldType
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 
 THEMES = [
     "我要看病", "我要补办身份证", "我要办社保", "我要办医保", "我要养老", "我要生育", "我要上学",

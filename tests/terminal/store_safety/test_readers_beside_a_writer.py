@@ -6,7 +6,7 @@ import json
 import sqlite3
 from pathlib import Path
 
-from tests.store_safety.helpers import (
+from tests.terminal.store_safety.helpers import (
     cli,
     receipts_in_store,
     spawn,

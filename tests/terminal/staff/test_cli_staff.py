@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import cli_env
-from tests.staff.helpers import GOOD_PIN, OTHER_PIN
+from tests.terminal.staff.helpers import GOOD_PIN, OTHER_PIN
 
 
 def mashangban(
