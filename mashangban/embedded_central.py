@@ -9,7 +9,9 @@ first time (with a code from ``enroll-code``), and stops the server on exit:
 terminate, then kill after a timeout. Everything it holds is demo data.
 
 Which server a terminal syncs with: ``sync.server_url`` when set; else the
-server it was enrolled with (``mashangban enroll --server``); else this one.
+server it was enrolled with (``mashangban enroll --server``); else this one, but
+only while the demo is allowed: a data directory that was really enrolled once
+never falls back to it (terminal/demo.py), even when its store lost the enrolment.
 """
 
 from __future__ import annotations
@@ -29,9 +31,11 @@ from types import TracebackType
 from sync.client import SyncClient
 from sync.enrolment import enroll
 from sync.kv import EMBEDDED_ENROLLED, read_kv, write_kv
+from sync.protocol.receipt_numbers import DEMO_TERMINAL_CODE
 from sync.server_clock import ServerClock
 from sync.service import backoff_settings, transport_settings
 from sync.timing import Timing
+from terminal.demo import demo_allowed, read_mark
 from terminal.runtime import TerminalCore
 
 log = logging.getLogger(__name__)
@@ -191,11 +195,35 @@ def configured_server_url(core: TerminalCore) -> str:
     return ""
 
 
+def check_demo_allowed(core: TerminalCore) -> None:
+    """EmbeddedCentralError unless this terminal may use the demo: once really enrolled
+    (or with a server configured) it never falls back to it (terminal/demo.py)."""
+    identity = core.identity
+    if identity is not None and not identity.demo:
+        raise EmbeddedCentralError(
+            f"terminal {identity.terminal_code} is enrolled but has no server address; "
+            "set sync.server_url or enrol again (mashangban enroll --server URL --code CODE)"
+        )
+    if not demo_allowed(core.paths, core.config.sync.server_url):
+        mark = read_mark(core.paths)
+        where = f" with {mark.server_url}" if mark and mark.server_url else ""
+        raise EmbeddedCentralError(
+            f"this terminal was enrolled{where} but its store holds no enrolment; "
+            "the demo central is not used: enrol again (mashangban enroll --server URL --code CODE)"
+        )
+
+
 def enroll_with_embedded(core: TerminalCore, central: EmbeddedCentral) -> None:
-    """Enrol the terminal with the embedded central unless it already is."""
+    """Enrol the terminal with the embedded central unless it already is (as the demo
+    terminal 0000: a demo identity of an older version, with another code, enrols again)."""
     identity = core.identity
     enrolled = read_kv(core.store, EMBEDDED_ENROLLED)
-    if identity is not None and enrolled == identity.terminal_id and not central.fresh_database:
+    if (
+        identity is not None
+        and enrolled == identity.terminal_id
+        and identity.terminal_code == DEMO_TERMINAL_CODE
+        and not central.fresh_database
+    ):
         return
     timing = Timing()
     client = SyncClient(
@@ -233,6 +261,7 @@ def central_for(
     if url:
         yield url
         return
+    check_demo_allowed(core)
     if core.owner is None:  # it enrols and writes: only the data directory's owner may
         raise EmbeddedCentralError("the embedded central needs a core that owns its data dir")
     embedded = EmbeddedCentral(

@@ -3,7 +3,8 @@
 ``POST /terminals/enroll`` is the one unsigned call. Central's answer (terminal
 id, secret, platform keys, server time) is stored: the secret wrapped by the
 local key, the platform keys replacing any earlier ones (the demo key of the
-embedded default included), so new submissions are sealed to the new platform.
+embedded default included), so new submissions are sealed to the new platform;
+a real enrolment also removes everything of the demo (terminal/demo.py).
 The secret is never printed or logged.
 """
 
@@ -20,10 +21,12 @@ from importlib import metadata
 
 from sync.client import SyncClient
 from sync.errors import BadResponse
+from sync.protocol.receipt_numbers import DEMO_TERMINAL_CODE
 from sync.protocol.schemas import EnrollRequest, EnrollResponse, Site
 from terminal.crypto.sealing import PlatformKey, SealingError
+from terminal.demo import purge_audited, write_mark
 from terminal.identity import Identity, save_identity, save_platform_keys
-from terminal.runtime import TerminalCore
+from terminal.runtime import TerminalCore, make_confirmer
 
 log = logging.getLogger(__name__)
 
@@ -43,17 +46,26 @@ def hardware_id() -> str:
 
 
 def enroll(
-    core: TerminalCore, client: SyncClient, code: str, *, server_url: str, demo: bool = False
+    core: TerminalCore,
+    client: SyncClient,
+    code: str,
+    *,
+    server_url: str,
+    demo: bool = False,
+    actor: str = "system",
 ) -> Identity:
-    """Enrol with ``code`` and store the identity; also sets ``core.identity``.
+    """Enrol with ``code`` and store the identity; also sets ``core.identity`` and
+    ``core.confirmer``.
 
     ``server_url`` is what is remembered as the terminal's server ("" for the
-    embedded default, whose port changes every run).
+    embedded default, whose port changes every run). The demo enrols as terminal
+    0000 (DEMO_TERMINAL_CODE); a real enrolment writes the data directory's
+    enrolment mark and purges the demo (terminal/demo.py; audited by ``actor``).
     """
     terminal = core.config.terminal
     request = EnrollRequest(
         enrollment_code=code.strip(),
-        terminal_code=terminal.code,
+        terminal_code=DEMO_TERMINAL_CODE if demo else terminal.code,
         site=Site(branch_code=terminal.branch_code, name=terminal.branch_name),
         app_version=app_version(),
         hardware_id=hardware_id(),
@@ -78,6 +90,10 @@ def enroll(
     save_identity(core.store, core.local_key, identity)
     replace_platform_keys(core, keys)
     core.identity = identity
+    core.confirmer = make_confirmer(core)  # seal to the new keys from the next confirm on
+    if not demo:  # never the demo again here: remember it, then remove the demo's data
+        write_mark(core.paths, identity)
+        purge_audited(core, actor)
     log.info("enrolled as terminal %s (code %s)", identity.terminal_id, identity.terminal_code)
     return identity
 

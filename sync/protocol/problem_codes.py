@@ -17,6 +17,7 @@ TERMINAL_REVOKED: Final = "terminal-revoked"
 ENROLLMENT_CODE_UNKNOWN: Final = "enrollment-code-unknown"  # 404
 ENROLLMENT_CODE_USED: Final = "enrollment-code-used"  # 409
 ENROLLMENT_CODE_EXPIRED: Final = "enrollment-code-expired"  # 410
+TERMINAL_CODE_RESERVED: Final = "terminal-code-reserved"  # 422: 0000 is the demo's
 
 # Request shape and size
 INVALID_REQUEST: Final = "invalid-request"  # 400: not JSON, or not the schema
