@@ -50,10 +50,14 @@ class EmbeddedCentralError(RuntimeError):
 
 def central_command() -> list[str]:
     """How to run central's command line: this interpreter, or the packaged executable
-    (whose `mashangban central …` runs central's command line)."""
+    (whose `mashangban central …` runs central's command line).
+
+    ``-P`` (safe path): the working directory is not put on ``sys.path``, so a
+    ``central/`` folder wherever the kiosk was started cannot stand in for the real
+    package; the child also runs in its own data directory (below)."""
     if getattr(sys, "frozen", False):
         return [sys.executable, "central"]
-    return [sys.executable, "-m", "central"]
+    return [sys.executable, "-P", "-m", "central"]
 
 
 class EmbeddedCentral:
@@ -69,7 +73,7 @@ class EmbeddedCentral:
         stop_timeout_s: float = 10.0,
     ) -> None:
         """``serve_options`` are added to ``serve`` (e.g. ``--demo-advance 60``)."""
-        self.data_dir = data_dir
+        self.data_dir = data_dir.absolute()  # the child runs in it: no relative path
         self.command = list(command or central_command())
         self.serve_options = list(serve_options)
         self.start_timeout_s = start_timeout_s
@@ -107,6 +111,7 @@ class EmbeddedCentral:
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.PIPE,
                 stderr=log_file,
+                cwd=self.data_dir,
                 text=True,
                 encoding="utf-8",
             )
@@ -134,6 +139,7 @@ class EmbeddedCentral:
         done = subprocess.run(
             [*self._base(), "--log-level", "warning", "enroll-code"],
             capture_output=True,
+            cwd=self.data_dir,
             text=True,
             encoding="utf-8",
             timeout=self.start_timeout_s,

@@ -42,6 +42,7 @@ HTTP_ERROR: Final = "http-error"  # any other status without a better code
 # Per-item batch errors (outcome "rejected" / "missing-attachments")
 ID_CONFLICT: Final = "id-conflict"
 RECEIPT_CONFLICT: Final = "receipt-conflict"
+IMPLAUSIBLE_DATE: Final = "implausible-date"  # created_at far off central's clock
 INVALID_PAYLOAD: Final = "invalid-payload"
 UNDECRYPTABLE: Final = "undecryptable"
 ATTACHMENT_SIZE_MISMATCH: Final = "attachment-size-mismatch"
