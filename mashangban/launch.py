@@ -115,14 +115,15 @@ def start_sync_later(
             except Exception as exc:  # the kiosk keeps working offline meanwhile
                 wait = retry_s[min(tries, len(retry_s) - 1)]
                 tries += 1
-                if tries == 1:
-                    log.exception("sync did not start; submissions stay queued on this terminal")
                 log.warning(
-                    "sync did not start (try %d: %s); trying again in %.0f s",
+                    "sync did not start (try %d: %s: %s); submissions stay queued on this "
+                    "terminal; trying again in %.0f s",
                     tries,
                     type(exc).__name__,
+                    exc,
                     wait,
                 )
+                log.debug("sync start failure", exc_info=True)  # the trace for a developer
                 stop.wait(wait)
                 continue
             if tries:
