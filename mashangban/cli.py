@@ -7,6 +7,7 @@ set by an environment variable MASHANGBAN_<SECTION>__<KEY>.
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
 import sys
 from collections.abc import Sequence
@@ -68,6 +69,35 @@ def load(args: argparse.Namespace) -> Config:
     return load_config(args.config, overrides=overrides)
 
 
+# Commands that only read the data directory (terminal/readonly_core.py): a missing one
+# is "no store yet" for them, never created.
+READ_ONLY = frozenset({"doctor", "queue"})
+
+
+def data_dir_problem(path: Path, *, create: bool, kiosk: bool = False) -> str | None:
+    """Why ``path`` cannot be this terminal's data directory, or None. With ``create``
+    a missing one is made (as the writer's start would) so that failure is told here,
+    in one line, instead of deep in the start-up. For the ``kiosk`` a permission
+    problem is left to its calm wait (mashangban/store_wait.py): a technician can fix
+    that while it waits; a file in the way or a path that cannot exist cannot be."""
+    if path.exists():
+        return None if path.is_dir() else f"{path} is a file, not a folder"
+    ancestor = path.parent
+    while not ancestor.exists() and ancestor != ancestor.parent:
+        ancestor = ancestor.parent
+    if not ancestor.is_dir():
+        return f"{path} is inside {ancestor}, which is a file, not a folder"
+    if not create:
+        return None
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        if kiosk and exc.errno in (errno.EACCES, errno.EPERM):
+            return None
+        return f"cannot create the folder {path}: {exc.strerror or type(exc).__name__}"
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if args_list[:1] == ["central"]:
@@ -80,6 +110,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         config = load(args)
     except ConfigError as exc:
         print(f"mashangban: configuration problem: {exc}", file=sys.stderr)
+        return 2
+    problem = data_dir_problem(
+        config.data_dir, create=args.command not in READ_ONLY, kiosk=args.command == "run"
+    )
+    if problem:
+        print(
+            f"mashangban {args.command}: the data directory cannot be used: {problem}. "
+            "What to do: give --data-dir (or store.data_dir) a folder this user may write.",
+            file=sys.stderr,
+        )
         return 2
     try:
         result: int = command_module(args.command).execute(config, args)

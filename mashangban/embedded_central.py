@@ -9,7 +9,9 @@ first time (with a code from ``enroll-code``), and stops the server on exit:
 terminate, then kill after a timeout. Everything it holds is demo data.
 
 Which server a terminal syncs with: ``sync.server_url`` when set; else the
-server it was enrolled with (``mashangban enroll --server``); else this one.
+server it was enrolled with (``mashangban enroll --server``); else this one, but
+only while the demo is allowed: a data directory that was really enrolled once
+never falls back to it (terminal/demo.py), even when its store lost the enrolment.
 """
 
 from __future__ import annotations
@@ -29,9 +31,11 @@ from types import TracebackType
 from sync.client import SyncClient
 from sync.enrolment import enroll
 from sync.kv import EMBEDDED_ENROLLED, read_kv, write_kv
+from sync.protocol.receipt_numbers import DEMO_TERMINAL_CODE
 from sync.server_clock import ServerClock
 from sync.service import backoff_settings, transport_settings
 from sync.timing import Timing
+from terminal.demo import demo_allowed, read_mark
 from terminal.identity import enrolment_lost
 from terminal.runtime import TerminalCore
 
@@ -47,10 +51,14 @@ class EmbeddedCentralError(RuntimeError):
 
 def central_command() -> list[str]:
     """How to run central's command line: this interpreter, or the packaged executable
-    (whose `mashangban central …` runs central's command line)."""
+    (whose `mashangban central …` runs central's command line).
+
+    ``-P`` (safe path): the working directory is not put on ``sys.path``, so a
+    ``central/`` folder wherever the kiosk was started cannot stand in for the real
+    package; the child also runs in its own data directory (below)."""
     if getattr(sys, "frozen", False):
         return [sys.executable, "central"]
-    return [sys.executable, "-m", "central"]
+    return [sys.executable, "-P", "-m", "central"]
 
 
 class EmbeddedCentral:
@@ -66,7 +74,7 @@ class EmbeddedCentral:
         stop_timeout_s: float = 10.0,
     ) -> None:
         """``serve_options`` are added to ``serve`` (e.g. ``--demo-advance 60``)."""
-        self.data_dir = data_dir
+        self.data_dir = data_dir.absolute()  # the child runs in it: no relative path
         self.command = list(command or central_command())
         self.serve_options = list(serve_options)
         self.start_timeout_s = start_timeout_s
@@ -104,6 +112,7 @@ class EmbeddedCentral:
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.PIPE,
                 stderr=log_file,
+                cwd=self.data_dir,
                 text=True,
                 encoding="utf-8",
             )
@@ -131,6 +140,7 @@ class EmbeddedCentral:
         done = subprocess.run(
             [*self._base(), "--log-level", "warning", "enroll-code"],
             capture_output=True,
+            cwd=self.data_dir,
             text=True,
             encoding="utf-8",
             timeout=self.start_timeout_s,
@@ -192,11 +202,35 @@ def configured_server_url(core: TerminalCore) -> str:
     return ""
 
 
+def check_demo_allowed(core: TerminalCore) -> None:
+    """EmbeddedCentralError unless this terminal may use the demo: once really enrolled
+    (or with a server configured) it never falls back to it (terminal/demo.py)."""
+    identity = core.identity
+    if identity is not None and not identity.demo:
+        raise EmbeddedCentralError(
+            f"terminal {identity.terminal_code} is enrolled but has no server address; "
+            "set sync.server_url or enrol again (mashangban enroll --server URL --code CODE)"
+        )
+    if not demo_allowed(core.paths, core.config.sync.server_url):
+        mark = read_mark(core.paths)
+        where = f" with {mark.server_url}" if mark and mark.server_url else ""
+        raise EmbeddedCentralError(
+            f"this terminal was enrolled{where} but its store holds no enrolment; "
+            "the demo central is not used: enrol again (mashangban enroll --server URL --code CODE)"
+        )
+
+
 def enroll_with_embedded(core: TerminalCore, central: EmbeddedCentral) -> None:
-    """Enrol the terminal with the embedded central unless it already is."""
+    """Enrol the terminal with the embedded central unless it already is (as the demo
+    terminal 0000: a demo identity of an older version, with another code, enrols again)."""
     identity = core.identity
     enrolled = read_kv(core.store, EMBEDDED_ENROLLED)
-    if identity is not None and enrolled == identity.terminal_id and not central.fresh_database:
+    if (
+        identity is not None
+        and enrolled == identity.terminal_id
+        and identity.terminal_code == DEMO_TERMINAL_CODE
+        and not central.fresh_database
+    ):
         return
     timing = Timing()
     client = SyncClient(
@@ -234,6 +268,7 @@ def central_for(
     if url:
         yield url
         return
+    check_demo_allowed(core)
     if core.owner is None:  # it enrols and writes: only the data directory's owner may
         raise EmbeddedCentralError("the embedded central needs a core that owns its data dir")
     if core.identity is None and enrolment_lost(core.store):

@@ -47,14 +47,28 @@ def quit_on_signals(app: QCoreApplication) -> None:
     timer.start(250)
 
 
+# Seconds between tries to start sync that failed (a full disk, central's folder not
+# writable yet, …); the last one repeats. The kiosk serves offline meanwhile.
+SYNC_START_RETRY_S = (1.0, 2.0, 4.0, 8.0, 15.0, 30.0, 60.0)
+
+
 def start_sync_later(
-    core: TerminalCore, devices: Any, late: Any, stack: ExitStack, on_catalog: Any = None
+    core: TerminalCore,
+    devices: Any,
+    late: Any,
+    stack: ExitStack,
+    on_catalog: Any = None,
+    stopping: threading.Event | None = None,
+    retry_s: tuple[float, ...] = SYNC_START_RETRY_S,
 ) -> threading.Thread:
     """Start the embedded central (when needed) and the sync worker off the GUI thread;
     the bridge is made and attached on the GUI thread once the worker runs.
 
-    ``stack`` gets the central and the worker, so closing it (after joining the
-    returned thread) stops them in order.
+    A start that fails is tried again after ``retry_s`` (1, 2, 4 … then every 60 s)
+    until it succeeds or ``stopping`` is set: a kiosk started on a full disk syncs
+    once there is room again. ``stack`` gets the central and the worker of the start
+    that succeeded, so closing it (after setting ``stopping`` and joining the returned
+    thread) stops them in order; a failed try leaves nothing running.
     """
     from PySide6.QtCore import QObject, Qt, Signal, Slot
 
@@ -71,14 +85,17 @@ def start_sync_later(
     started = _Started(late)
     started.ready.connect(started.attach, Qt.ConnectionType.QueuedConnection)
 
-    def run() -> None:
-        try:  # imports here too: sync's HTTP stack is not needed for the first paint
-            from mashangban.embedded_central import central_for
-            from sync.worker import running_worker
-            from terminal.catalog import CatalogStore
+    stop = stopping or threading.Event()
 
-            server_url = stack.enter_context(central_for(core))
-            worker = stack.enter_context(
+    def start_once() -> Any:
+        # Imports here: sync's HTTP stack is not needed for the first paint.
+        from mashangban.embedded_central import central_for
+        from sync.worker import running_worker
+        from terminal.catalog import CatalogStore
+
+        with ExitStack() as attempt:  # a failed try stops what it had started
+            server_url = attempt.enter_context(central_for(core))
+            worker = attempt.enter_context(
                 running_worker(
                     core,
                     server_url,
@@ -87,10 +104,32 @@ def start_sync_later(
                     on_catalog=on_catalog,  # a new catalog reaches the screens
                 )
             )
-        except Exception:  # the kiosk keeps working offline; staff see it in the log
-            log.exception("sync did not start; submissions stay queued on this terminal")
+            stack.enter_context(attempt.pop_all())
+        return worker
+
+    def run() -> None:
+        tries = 0
+        while not stop.is_set():
+            try:
+                worker = start_once()
+            except Exception as exc:  # the kiosk keeps working offline meanwhile
+                wait = retry_s[min(tries, len(retry_s) - 1)]
+                tries += 1
+                log.warning(
+                    "sync did not start (try %d: %s: %s); submissions stay queued on this "
+                    "terminal; trying again in %.0f s",
+                    tries,
+                    type(exc).__name__,
+                    exc,
+                    wait,
+                )
+                log.debug("sync start failure", exc_info=True)  # the trace for a developer
+                stop.wait(wait)
+                continue
+            if tries:
+                log.info("sync started after %d failed tries", tries)
+            started.ready.emit(worker)
             return
-        started.ready.emit(worker)
 
     thread = threading.Thread(target=run, name="sync-start", daemon=True)
     thread.start()
@@ -146,13 +185,16 @@ def launch(config: Config, *, windowed: bool, exit_after_home: bool = False) -> 
         window.first_paint.then(watchdog.ready)
         stack = ExitStack()  # closes sync (and the embedded central) before the core
         starter: list[threading.Thread] = []
+        stopping = threading.Event()  # ends the sync start's retries at exit
         if exit_after_home:  # start-up measurement (bench/bench_package.py)
             window.first_paint.then(app.quit)
         else:  # after Home is painted: the embedded central takes a second or more
             replace_catalog = window.ctx.replace_catalog
             window.first_paint.then(
                 lambda: starter.append(
-                    start_sync_later(core, devices, late, stack, on_catalog=replace_catalog)
+                    start_sync_later(
+                        core, devices, late, stack, on_catalog=replace_catalog, stopping=stopping
+                    )
                 )
             )
         quit_on_signals(app)
@@ -161,6 +203,7 @@ def launch(config: Config, *, windowed: bool, exit_after_home: bool = False) -> 
         finally:
             watchdog.stop()
             window.shutdown()
+            stopping.set()
             for thread in starter:
                 thread.join()  # a start still under way ends before we stop it
             late.detach()

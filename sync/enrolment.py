@@ -6,6 +6,7 @@ local key, the platform keys replacing any earlier ones (the demo key of the
 embedded default included), so new submissions are sealed to the new platform.
 The secret is never printed or logged. The receipt sequences central already holds
 under the terminal code lift the local counter, so a fresh store continues above them.
+A real enrolment also removes everything of the demo (terminal/demo.py).
 """
 
 from __future__ import annotations
@@ -21,11 +22,13 @@ from importlib import metadata
 
 from sync.client import SyncClient
 from sync.errors import BadResponse
+from sync.protocol.receipt_numbers import DEMO_TERMINAL_CODE
 from sync.protocol.schemas import EnrollRequest, EnrollResponse, Site
 from terminal.crypto.sealing import PlatformKey, SealingError
+from terminal.demo import purge_audited, write_mark
 from terminal.identity import Identity, save_identity, save_platform_keys
 from terminal.receipts.high_water import raise_floor
-from terminal.runtime import TerminalCore
+from terminal.runtime import TerminalCore, make_confirmer
 
 log = logging.getLogger(__name__)
 
@@ -45,17 +48,26 @@ def hardware_id() -> str:
 
 
 def enroll(
-    core: TerminalCore, client: SyncClient, code: str, *, server_url: str, demo: bool = False
+    core: TerminalCore,
+    client: SyncClient,
+    code: str,
+    *,
+    server_url: str,
+    demo: bool = False,
+    actor: str = "system",
 ) -> Identity:
-    """Enrol with ``code`` and store the identity; also sets ``core.identity``.
+    """Enrol with ``code`` and store the identity; also sets ``core.identity`` and
+    ``core.confirmer``.
 
     ``server_url`` is what is remembered as the terminal's server ("" for the
-    embedded default, whose port changes every run).
+    embedded default, whose port changes every run). The demo enrols as terminal
+    0000 (DEMO_TERMINAL_CODE); a real enrolment writes the data directory's
+    enrolment mark and purges the demo (terminal/demo.py; audited by ``actor``).
     """
     terminal = core.config.terminal
     request = EnrollRequest(
         enrollment_code=code.strip(),
-        terminal_code=terminal.code,
+        terminal_code=DEMO_TERMINAL_CODE if demo else terminal.code,
         site=Site(branch_code=terminal.branch_code, name=terminal.branch_name),
         app_version=app_version(),
         hardware_id=hardware_id(),
@@ -81,6 +93,10 @@ def enroll(
     replace_platform_keys(core, keys)
     continue_receipt_numbers(core, {m.day: m.last for m in answer.receipt_sequences})
     core.identity = identity
+    core.confirmer = make_confirmer(core)  # seal to the new keys from the next confirm on
+    if not demo:  # never the demo again here: remember it, then remove the demo's data
+        write_mark(core.paths, identity)
+        purge_audited(core, actor)
     log.info("enrolled as terminal %s (code %s)", identity.terminal_id, identity.terminal_code)
     return identity
 

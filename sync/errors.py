@@ -19,6 +19,7 @@ PIN_MISMATCH: Final = "pin-mismatch"
 TLS_FAILED: Final = "tls-failed"
 INSECURE_URL: Final = "insecure-url"
 NOT_ENROLLED: Final = "not-enrolled"
+ENROLLED_RESTART: Final = "enrolled-restart"  # left the demo; the next start syncs for real
 BAD_RESPONSE: Final = "bad-response"
 
 

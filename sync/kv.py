@@ -13,10 +13,11 @@ from typing import Final
 
 from sqlalchemy import select
 
+from terminal.corrected_clock import CLOCK_OFFSET_KEY
 from terminal.store.models import KeyValue
 from terminal.store.startup import OpenStore
 
-CLOCK_OFFSET: Final = "sync.clock_offset_s"
+CLOCK_OFFSET: Final = CLOCK_OFFSET_KEY  # confirm reads it too (receipt dates)
 CHANGES_CURSOR: Final = "sync.changes_cursor"
 LAST_SYNC_AT: Final = "sync.last_sync_at"
 EMBEDDED_ENROLLED: Final = "sync.embedded_enrolled_terminal_id"

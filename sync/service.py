@@ -22,7 +22,7 @@ from sync.catalog_pull import CATALOG_DIRNAME, CatalogPuller, CatalogReport
 from sync.client import Credentials, SyncClient
 from sync.drainer import DrainReport, OutboxDrainer
 from sync.enrolment import app_version
-from sync.errors import SyncError, TransportError
+from sync.errors import ENROLLED_RESTART, SyncError, TransportError
 from sync.heartbeat import DeviceStates, HeartbeatReport, HeartbeatSender
 from sync.http_session import TransportSettings
 from sync.kv import LAST_SYNC_AT, write_kv
@@ -102,6 +102,9 @@ class SyncService:
         # Lookups run on a screen's worker thread while a cycle may be running: own session.
         self.lookup_client = self._new_client(server_url)
         self.refresh_credentials()
+        # Built for the demo: once a real enrolment replaces it (the diagnostics screen),
+        # nothing more goes to the demo central; the next start syncs with the platform.
+        self.for_demo = core.identity is not None and core.identity.demo
         store = core.store
         self.drainer = OutboxDrainer(
             self.client,
@@ -162,6 +165,9 @@ class SyncService:
     def run_cycle(self, *, heartbeat: bool = True) -> CycleReport:
         """Drain, pull changes, the catalog and the staff accounts, heartbeat; raises
         SyncError on failure (except of the staff step, which only reports it)."""
+        identity = self.core.identity
+        if self.for_demo and (identity is None or not identity.demo):
+            raise SyncError(ENROLLED_RESTART, "enrolled with a platform: restart to sync with it")
         drain = self.drainer.drain()
         changes = self.changes.pull()
         catalog = self.catalog.pull()

@@ -138,24 +138,45 @@ def check_store_size(core: TerminalCore) -> Check:
     )
 
 
+ENROL_ADVICE = "Run `mashangban enroll --server URL --code CODE` with a code from central."
+
+
 def check_enrolment(core: TerminalCore) -> Check:
-    if core.identity is None:
+    """Enrolled for real (ok), the demo (warn: nothing is forwarded), or not at all /
+    enrolment lost from the store (fail; the demo never stands in, terminal/demo.py)."""
+    from terminal.demo import read_mark
+
+    mark = read_mark(core.paths)
+    identity = core.identity
+    if mark is not None and (identity is None or identity.demo):
+        where = f" with {mark.server_url}" if mark.server_url else ""
+        code = f" as terminal {mark.terminal_code}" if mark.terminal_code else ""
+        return Check(
+            "enrolment",
+            "fail",
+            f"enrolled{where}{code} once, but the store holds no enrolment; "
+            "the demo is not used, so nothing can be submitted",
+            ENROL_ADVICE,
+        )
+    if identity is None:
         return Check(
             "enrolment",
             "fail",
             f"not enrolled with {core.config.sync.server_url}",
-            "Run `mashangban enroll --server URL --code CODE` with a code from central.",
+            ENROL_ADVICE,
         )
-    if core.identity.demo:
+    if identity.demo:
         return Check(
             "enrolment",
-            "ok",
-            f"terminal {core.identity.terminal_code} uses the embedded demo central on loopback",
+            "warn",
+            f"demo mode: terminal {identity.terminal_code} uses the embedded demo central on "
+            "loopback; submissions are not forwarded to any department",
+            ENROL_ADVICE,
         )
     return Check(
         "enrolment",
         "ok",
-        f"terminal {core.identity.terminal_code} enrolled with {core.identity.server_url}",
+        f"terminal {identity.terminal_code} enrolled with {identity.server_url}",
     )
 
 
@@ -234,12 +255,21 @@ def check_catalog(core: TerminalCore) -> Check:
             "catalog", "fail", f"no usable catalog: {exc}", "Reinstall the build; then sync."
         )
     source = getattr(store.source, "value", str(store.source))
-    return Check(
-        "catalog",
-        "ok",
+    summary = (
         f"version {catalog.version} ({source}): "
-        f"{len(catalog.themes)} themes, {len(catalog.items)} items",
+        f"{len(catalog.themes)} themes, {len(catalog.items)} items"
     )
+    refused = store.refusal()
+    if refused is not None:  # the screens keep the catalog above; central's is not used
+        return Check(
+            "catalog",
+            "warn",
+            f"central's catalog was refused at {refused.get('at')}: {refused.get('reason')} "
+            f"({refused.get('problems')} problems); in use: {summary}",
+            "Tell the platform's catalog team; the terminal keeps the catalog in use "
+            "until central sends one that passes the checks.",
+        )
+    return Check("catalog", "ok", summary)
 
 
 CHECKS.append(check_catalog)

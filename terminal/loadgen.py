@@ -111,6 +111,8 @@ def draft_from_template(
     doc: dict[str, Any], rng: random.Random, version: str, attachments: int = 0
 ) -> Draft:
     """A draft from a file holding {"kind": ..., "payload": {...}} (sync-protocol.md §2)."""
+    if not isinstance(doc, dict):
+        raise ValueError('the file must hold {"kind": "appeal|application|rating", ...}')
     kind = doc.get("kind")
     payload = doc.get("payload")
     if kind not in ("appeal", "application", "rating") or not isinstance(payload, dict):

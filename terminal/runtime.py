@@ -18,8 +18,17 @@ from zoneinfo import ZoneInfo
 
 from sync.protocol.times import parse_rfc3339
 from terminal.config import Config
+from terminal.corrected_clock import corrected_clock
 from terminal.crypto.local_key import LocalKey
 from terminal.crypto.sealing import Sealer
+from terminal.demo import (
+    DEMO_TERMINAL_CODE,
+    demo_allowed,
+    demo_left,
+    purge_audited,
+    read_mark,
+    write_mark,
+)
 from terminal.identity import Identity, ensure_demo_identity, load_identity, load_platform_keys
 from terminal.logging_setup import setup_logging
 from terminal.paths import DataPaths
@@ -156,38 +165,59 @@ def _start_on(
     check_in_background(store)  # sealed payloads and files still match their digests
     purged = purge_expired(store, config.store.retention_days)
     local_key = LocalKey.load_or_create(paths.local_key_file)
-    if config.sync.server_url:
-        identity = load_identity(store, local_key)
-    else:
-        identity = ensure_demo_identity(
-            store, local_key, paths.demo_central_dir, config.terminal.code
-        )
-    keys = load_platform_keys(store)
-    confirmer = None
-    if identity is not None and keys:
-        confirmer = Confirmer(
-            store,
-            Sealer(keys[0]),
-            identity.terminal_code,
-            ZoneInfo(config.terminal.timezone),
-            AttachmentLimits(
-                max_bytes=config.store.max_attachment_mb * 1024 * 1024,
-                max_count=config.store.max_attachments,
-            ),
-            catalog_codes=CatalogCodesSource(paths.catalog_dir).for_version,
-            headroom=Headroom(
-                paths.root,
-                config.store.min_free_disk_mb * 1024 * 1024,
-                store_event_alert(store.writer.run),
-            ),
-        )
-    core = TerminalCore(config, paths, store, local_key, identity, confirmer, owner=lock)
+    identity = choose_identity(config, paths, store, local_key)
+    core = TerminalCore(config, paths, store, local_key, identity, None, owner=lock)
+    core.confirmer = make_confirmer(core)
+    if identity is not None and not identity.demo and demo_left(paths, store):
+        purge_audited(core)  # e.g. enrolled from the diagnostics screen while the demo ran
     if purged:
         _audit_purge(core, purged)
     if audit_config:
         _audit_config_changes(core)
     log.info("core started: store %s, terminal %s", paths.store_file, core.terminal_code)
     return core
+
+
+def choose_identity(
+    config: Config, paths: DataPaths, store: OpenStore, local_key: LocalKey
+) -> Identity | None:
+    """A real enrolment if the store holds one; else the demo's, but only while the
+    demo is allowed (no server configured, never really enrolled); else None: the
+    terminal needs `mashangban enroll` (docs/store.md, "Demo is demo")."""
+    stored = load_identity(store, local_key)
+    if stored is not None and not stored.demo:
+        if read_mark(paths) is None:  # enrolled before the mark existed, or a crash
+            write_mark(paths, stored)
+        return stored
+    if demo_allowed(paths, config.sync.server_url):
+        return ensure_demo_identity(store, local_key, paths.demo_central_dir, DEMO_TERMINAL_CODE)
+    log.info("not enrolled: no demo here (a server is configured or it was enrolled once)")
+    return None
+
+
+def make_confirmer(core: TerminalCore) -> Confirmer | None:
+    """Confirm for the core's identity and newest platform key (None: not enrolled).
+    Receipt times use the clock offset sync measured (terminal/corrected_clock.py)."""
+    keys = load_platform_keys(core.store)
+    if core.identity is None or not keys:
+        return None
+    return Confirmer(
+        core.store,
+        Sealer(keys[0]),
+        core.identity.terminal_code,
+        ZoneInfo(core.config.terminal.timezone),
+        AttachmentLimits(
+            max_bytes=core.config.store.max_attachment_mb * 1024 * 1024,
+            max_count=core.config.store.max_attachments,
+        ),
+        clock=corrected_clock(core.store),
+        catalog_codes=CatalogCodesSource(core.paths.catalog_dir).for_version,
+        headroom=Headroom(
+            core.paths.root,
+            core.config.store.min_free_disk_mb * 1024 * 1024,
+            store_event_alert(core.store.writer.run),
+        ),
+    )
 
 
 def _audit_purge(core: TerminalCore, count: int) -> None:
@@ -240,4 +270,5 @@ def receipt_for(
         secret=core.identity.secret,
         queued_offline=not online,
         locale=locale,
+        demo=core.identity.demo,
     )

@@ -23,6 +23,7 @@ from ui.staff.gesture import CornerTapGesture
 from ui.status_feed import StatusFeed
 from ui.theme import apply_spacing
 from ui.widgets.buttons import recolour_icons
+from ui.widgets.demo_band import DemoBand
 from ui.widgets.overlay import Overlay
 from ui.widgets.repair_notice import RepairNotice
 from ui.widgets.status_strip import StatusStrip
@@ -34,6 +35,12 @@ log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from ui.staff.mode import StaffMode
+
+
+def in_demo(ctx: KioskContext) -> bool:
+    """The terminal runs the embedded demo: its identity is the demo's."""
+    identity = ctx.core.identity
+    return identity is not None and identity.demo
 
 
 class MainWindow(QMainWindow):
@@ -66,6 +73,8 @@ class MainWindow(QMainWindow):
         self._keyboard_scheduled = False
         column.addWidget(self.top_bar)
         column.addWidget(staff.band)  # hidden until a clerk signs in
+        self.demo_band = DemoBand(lambda: in_demo(ctx))  # not enrolled: nothing forwarded
+        column.addWidget(self.demo_band)
         self.repair_notice = RepairNotice(ctx.core.store.events)  # staff: store repaired
         column.addWidget(self.repair_notice)
         self.trouble = TroubleBanner(ctx.voice.say)  # store locked, disk full: calm words
@@ -182,6 +191,7 @@ class MainWindow(QMainWindow):
         screen = self.current()
         self.stack.setCurrentWidget(screen)
         self.repair_notice.follow(len(self.screens) == 1)
+        self.demo_band.follow()
         citizen = not screen.idle_exempt or len(self.screens) > 1
         self.idle.set_enabled(citizen)  # staff mode may have suspended it meanwhile
         screen.opened()

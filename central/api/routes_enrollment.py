@@ -24,7 +24,7 @@ router = APIRouter(prefix=API_PREFIX, tags=["identity"])
     "/terminals/enroll",
     status_code=201,
     response_model=EnrollResponse,
-    responses=problem_responses(400, 404, 409, 410, 413, 429),
+    responses=problem_responses(400, 404, 409, 410, 413, 422, 429),
     openapi_extra=json_body(EnrollRequest),
 )
 async def enroll_terminal(request: Request) -> EnrollResponse:

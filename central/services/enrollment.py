@@ -22,6 +22,7 @@ from central.services.terminal_codes import claim_terminal_code, receipt_sequenc
 from central.store.engine import Store
 from central.store.models import EnrollmentCode, Terminal
 from sync.protocol import problem_codes as codes
+from sync.protocol.receipt_numbers import DEMO_TERMINAL_CODE
 from sync.protocol.schemas import EnrollRequest, EnrollResponse
 
 log = logging.getLogger(__name__)
@@ -54,11 +55,26 @@ def issue_code(store: Store, now: datetime, ttl_s: float = CODE_TTL_S) -> str:
     return f"{raw[:4]}-{raw[4:]}"
 
 
+def check_terminal_code(keyring: KeyRing, terminal_code: str) -> None:
+    """The demo's code 0000 only for the embedded demo central (whose current key is a
+    demo key): a real platform never holds a terminal a demo receipt could name."""
+    current = keyring.all()
+    is_demo = bool(current) and current[0].demo
+    if terminal_code == DEMO_TERMINAL_CODE and not is_demo:
+        raise ProblemError(
+            422,
+            codes.TERMINAL_CODE_RESERVED,
+            "Terminal code reserved",
+            f"{DEMO_TERMINAL_CODE} is the embedded demo's code; set terminal.code to another",
+        )
+
+
 def enroll(
     store: Store, secretbox: SecretBox, keyring: KeyRing, now: datetime, request: EnrollRequest
 ) -> EnrollResponse:
     """Consume the code and register the terminal; problems for unknown/used/expired codes
     and for a terminal code another active kiosk holds (terminal_codes.py)."""
+    check_terminal_code(keyring, request.terminal_code)
     code_hash = hash_code(request.enrollment_code)
     terminal_id = str(uuid.uuid4())
     secret = secrets.token_bytes(SECRET_BYTES)

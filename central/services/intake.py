@@ -19,6 +19,7 @@ from central.keys import KeyRing
 from central.sealing import UnsealError, open_envelope
 from central.services.intake_batch import Accepted, Known, store_accepted
 from central.services.payload_rules import PayloadRejected, check_payload
+from central.services.receipt_dates import date_problem
 from central.store.engine import Store
 from central.store.models import Submission, Terminal
 from sync.protocol import problem_codes as codes
@@ -145,6 +146,9 @@ class SubmissionIntake:
         in_batch = {a.item.receipt_no: a for a in seen.values()}
         if item.receipt_no in known.by_receipt or item.receipt_no in in_batch:
             return _rejected(item, codes.RECEIPT_CONFLICT, "receipt_no already used")
+        implausible = date_problem(item.receipt_no, item.created_at, self._clock.now())
+        if implausible:
+            return _rejected(item, codes.IMPLAUSIBLE_DATE, implausible)
         missing = sorted({a.sha256 for a in item.attachments if a.sha256 not in known.sizes})
         if missing:
             return BatchResult(

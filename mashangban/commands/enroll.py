@@ -1,8 +1,9 @@
 """`mashangban enroll --server URL --code CODE`: enrol this terminal with a central platform.
 
 Stores the terminal id, the secret (wrapped by the local key) and the platform
-keys, replacing the demo identity of the embedded default. The secret is never
-printed. Exit 0 enrolled, 1 refused or unreachable, 2 unusable URL.
+keys, replacing the demo identity of the embedded default, whose data is removed
+(terminal/demo.py). The secret is never printed. Exit 0 enrolled, 1 refused or
+unreachable, 2 unusable URL or the demo's terminal code.
 """
 
 from __future__ import annotations
@@ -16,12 +17,14 @@ from sqlalchemy import func, select
 from sync.client import SyncClient
 from sync.enrolment import enroll
 from sync.errors import InsecureServerUrl, ServerError, SyncError
+from sync.protocol.receipt_numbers import DEMO_TERMINAL_CODE
 from sync.server_clock import ServerClock
 from sync.service import backoff_settings, transport_settings
 from sync.timing import Timing
 from terminal.audit import actions
 from terminal.audit.trail import AuditTrail
 from terminal.config import Config
+from terminal.demo import demo_left
 from terminal.identity import load_platform_keys
 from terminal.runtime import TerminalCore, start_core
 from terminal.store.models import Submission
@@ -34,6 +37,7 @@ REFUSALS: dict[int | str, str] = {
     404: "the enrolment code is unknown",
     409: "the enrolment code was already used",
     410: "the enrolment code has expired",
+    422: "central refused this terminal code (0000 is reserved for the demo)",
 }
 
 
@@ -44,6 +48,13 @@ def add_parser(sub: Any) -> None:
 
 
 def execute(config: Config, args: argparse.Namespace) -> int:
+    if config.terminal.code == DEMO_TERMINAL_CODE:  # central would refuse it anyway
+        print(
+            f"mashangban enroll: terminal.code {DEMO_TERMINAL_CODE} is the embedded demo's; "
+            "set terminal.code to this terminal's own code first",
+            file=sys.stderr,
+        )
+        return 2
     core = start_core(config, owner="mashangban enroll")
     try:
         timing = Timing()
@@ -59,8 +70,11 @@ def execute(config: Config, args: argparse.Namespace) -> int:
         except InsecureServerUrl as exc:
             print(f"mashangban enroll: {exc.detail}", file=sys.stderr)
             return 2
+        had_demo = demo_left(core.paths, core.store)
         try:
-            identity = enroll(core, client, args.code, server_url=client.base_url)
+            identity = enroll(
+                core, client, args.code, server_url=client.base_url, actor=actions.TECHNICIAN_CLI
+            )
         except ServerError as exc:
             reason = REFUSALS.get(exc.code) or REFUSALS.get(
                 exc.status, f"central refused ({exc.code})"
@@ -88,10 +102,12 @@ def execute(config: Config, args: argparse.Namespace) -> int:
     print(f"enrolled: terminal {identity.terminal_id}, code {identity.terminal_code}")
     print(f"server: {client.base_url}")
     print(f"platform keys: {', '.join(kids)}")
+    if had_demo:
+        print("demo: its submissions, keys and demo central were removed (audited)")
     if pending:
         print(
-            f"note: {pending} queued submission(s) were sealed to an earlier (demo) key; "
-            "the platform cannot open them and will reject them."
+            f"note: {pending} queued submission(s) were sealed to a key this platform did "
+            "not publish; it cannot open them and will reject them."
         )
     return 0
 

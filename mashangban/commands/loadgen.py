@@ -32,6 +32,48 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--seed", type=int, default=None, help="random seed for repeatable citizens")
 
 
+MAX_TEMPLATE_DEPTH = 32  # far deeper than any payload of sync-protocol.md §2
+JSON_KINDS = {list: "list", str: "string", int: "number", float: "number", bool: "true/false"}
+TEMPLATE_SHAPE = '{"kind": "appeal|application|rating", "payload": {...}}'
+
+
+class TemplateError(ValueError):
+    """A --from file that cannot be used; the message says why, in one line."""
+
+
+def nesting_depth(doc: object) -> int:
+    """How deep lists and objects nest in ``doc`` (iterative: no recursion limit)."""
+    deepest, todo = 0, [(doc, 1)]
+    while todo:
+        value, depth = todo.pop()
+        if isinstance(value, dict | list):
+            deepest = max(deepest, depth)
+            children = value.values() if isinstance(value, dict) else value
+            todo.extend((child, depth + 1) for child in children)
+    return deepest
+
+
+def read_template(path: Path) -> dict[str, Any]:
+    """The JSON object in ``path``; TemplateError for an unreadable file, bad JSON, a
+    list or a string instead of an object, or nesting too deep to be a payload."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise TemplateError(f"cannot read it ({type(exc).__name__}: {exc})") from None
+    try:
+        doc = json.loads(text)
+    except RecursionError:  # 100,000 brackets: json's decoder recurses per level
+        raise TemplateError(f"nested too deeply (more than {MAX_TEMPLATE_DEPTH} levels)") from None
+    except ValueError as exc:
+        raise TemplateError(f"not JSON ({exc})") from None
+    if not isinstance(doc, dict):
+        kind = JSON_KINDS.get(type(doc), "value")
+        raise TemplateError(f"it holds a JSON {kind}, not an object {TEMPLATE_SHAPE}")
+    if nesting_depth(doc) > MAX_TEMPLATE_DEPTH:
+        raise TemplateError(f"nested too deeply (more than {MAX_TEMPLATE_DEPTH} levels)")
+    return doc
+
+
 def execute(config: Config, args: argparse.Namespace) -> int:
     if args.count < 0 or args.attachments < 0:
         print("loadgen: --count and --attachments must not be negative", file=sys.stderr)
@@ -39,9 +81,9 @@ def execute(config: Config, args: argparse.Namespace) -> int:
     template = None
     if args.template:
         try:
-            template = json.loads(args.template.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            print(f"loadgen: cannot read {args.template}: {exc}", file=sys.stderr)
+            template = read_template(args.template)
+        except TemplateError as exc:
+            print(f"loadgen: cannot use {args.template}: {exc}", file=sys.stderr)
             return 2
     rng = random.Random(args.seed)
     core = start_core(config, owner="mashangban loadgen")

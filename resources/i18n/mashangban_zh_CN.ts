@@ -453,6 +453,14 @@
     </message>
 </context>
 <context>
+    <name>DemoBand</name>
+    <message>
+        <location filename="../../ui/widgets/demo_band.py" line="+31"/>
+        <source>Demo mode — submissions are not forwarded</source>
+        <translation>演示模式 — 提交内容不会转交</translation>
+    </message>
+</context>
+<context>
     <name>DeviceWords</name>
     <message>
         <location filename="../../ui/staff/device_words.py" line="+24"/>
@@ -874,7 +882,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+215"/>
+        <location filename="../../ui/main_window.py" line="+225"/>
         <source>Leave this and go home?</source>
         <translation>离开并回到首页吗？</translation>
     </message>

@@ -18,6 +18,7 @@ ENROLLMENT_CODE_UNKNOWN: Final = "enrollment-code-unknown"  # 404
 ENROLLMENT_CODE_USED: Final = "enrollment-code-used"  # 409
 ENROLLMENT_CODE_EXPIRED: Final = "enrollment-code-expired"  # 410
 TERMINAL_CODE_IN_USE: Final = "terminal-code-in-use"  # 409: another active terminal has it
+TERMINAL_CODE_RESERVED: Final = "terminal-code-reserved"  # 422: 0000 is the demo's
 
 # Request shape and size
 INVALID_REQUEST: Final = "invalid-request"  # 400: not JSON, or not the schema
@@ -42,6 +43,7 @@ HTTP_ERROR: Final = "http-error"  # any other status without a better code
 # Per-item batch errors (outcome "rejected" / "missing-attachments")
 ID_CONFLICT: Final = "id-conflict"
 RECEIPT_CONFLICT: Final = "receipt-conflict"
+IMPLAUSIBLE_DATE: Final = "implausible-date"  # created_at far off central's clock
 INVALID_PAYLOAD: Final = "invalid-payload"
 UNDECRYPTABLE: Final = "undecryptable"
 ATTACHMENT_SIZE_MISMATCH: Final = "attachment-size-mismatch"

@@ -14,6 +14,9 @@ import re
 
 RECEIPT_NO_PATTERN = r"^[0-9]{4}-[0-9]{6}-[0-9]{4,8}-[0-9X]$"
 _RECEIPT_RE = re.compile(RECEIPT_NO_PATTERN)
+#: The terminal code of the embedded demo (TTTT of its receipts). A real central
+#: never enrols a terminal with it, so a demo receipt can never look like a real one.
+DEMO_TERMINAL_CODE = "0000"
 
 
 def mod11_2(digits: str) -> str:

@@ -27,6 +27,7 @@ CONFIG_CHANGE: Final = "config_change"
 ENROLMENT: Final = "enrolment"
 EXPORT: Final = "export"
 PURGE: Final = "purge"
+DEMO_PURGE: Final = "demo_purge"  # a real enrolment removed the demo's data
 STAFF_ADD: Final = "staff_add"
 STAFF_DISABLE: Final = "staff_disable"
 STAFF_ENABLE: Final = "staff_enable"
@@ -48,6 +49,7 @@ ACTIONS: Final = frozenset(
         ENROLMENT,
         EXPORT,
         PURGE,
+        DEMO_PURGE,
         STAFF_ADD,
         STAFF_DISABLE,
         STAFF_ENABLE,

@@ -6,6 +6,8 @@ Layout of the store's directory::
     catalog.meta.json   {"sha256", "etag", "version", "installed_at"} of that file
     catalog.checked.json  {"schema": <digest>, "catalogs": [<digest>, ...]}: catalog
                         bytes (installed or bundled) that passed this JSON Schema
+    catalog.refused.json  {"at", "reason", "problems", "sha256"} of central's last
+                        catalog that failed validation (until one installs; doctor)
     .catalog-*.tmp      a write in progress (left behind only by a crash; removed at load)
 
 A catalog whose exact bytes (by SHA-256) already passed the current JSON Schema is not
@@ -41,6 +43,7 @@ log = logging.getLogger(__name__)
 ACTIVE_NAME = "catalog.json"
 META_NAME = "catalog.meta.json"
 CHECKED_NAME = "catalog.checked.json"
+REFUSED_NAME = "catalog.refused.json"
 CHECKED_KEPT = 4  # digests remembered: the installed catalog, the bundled one, spares
 TEMP_PREFIX = ".catalog-"
 TEMP_SUFFIX = ".tmp"
@@ -103,7 +106,11 @@ class CatalogStore:
         bytes are not a valid catalog, and OSError when the disk refuses the write (the
         previous catalog stays active; temporary files are removed).
         """
-        catalog = parse_catalog(raw, source="catalog from central")
+        try:
+            catalog = parse_catalog(raw, source="catalog from central")
+        except CatalogError as exc:
+            self._remember_refusal(raw, exc)
+            raise
         meta = {
             "sha256": catalog.sha256,
             "etag": etag,
@@ -119,8 +126,33 @@ class CatalogStore:
             self._write_atomically(self.directory / META_NAME, meta_bytes)
             self._remember_checked(catalog.sha256)
             self.source = CatalogSource.INSTALLED
+            (self.directory / REFUSED_NAME).unlink(missing_ok=True)
         log.info("installed catalog %s (etag %s)", catalog.version, etag)
         return catalog
+
+    def refusal(self) -> dict[str, object] | None:
+        """Central's last catalog that was refused and why (``at``, ``reason``,
+        ``problems``, ``sha256``), or None once a catalog from central installed."""
+        try:
+            record = json.loads((self.directory / REFUSED_NAME).read_bytes())
+        except (OSError, ValueError):
+            return None
+        return record if isinstance(record, dict) else None
+
+    def _remember_refusal(self, raw: bytes, exc: CatalogError) -> None:
+        """Best effort, for doctor: the old catalog stays in use either way."""
+        record = {
+            "at": rfc3339(datetime.now(UTC)),
+            "reason": (exc.problems[0] if exc.problems else str(exc))[:300],
+            "problems": len(exc.problems),
+            "sha256": hashlib.sha256(raw).hexdigest(),
+        }
+        try:
+            with self._lock:
+                self.directory.mkdir(parents=True, exist_ok=True)
+                self._write_atomically(self.directory / REFUSED_NAME, json.dumps(record).encode())
+        except OSError as exc2:
+            log.warning("could not record the refused catalog: %s", exc2)
 
     @property
     def etag(self) -> str | None:

@@ -43,7 +43,8 @@ class TerminalSection:
 
     code: str = setting(
         "0001",
-        "This terminal's code, assigned at enrolment; part of every receipt number.",
+        "This terminal's code, assigned at enrolment; part of every receipt number "
+        "(0000 is the embedded demo's, never a real terminal's).",
         pattern=r"[0-9]{4}",
         pattern_doc="4 digits",
     )

@@ -41,6 +41,14 @@ NEXT_STEPS = {
 }
 
 
+# A receipt of the embedded demo (terminal/demo.py) says so in its title and first line.
+DEMO_MARK = ("【演示】", "[DEMO] ")
+DEMO_NOTICE = (
+    "演示模式：本回执仅供演示，提交内容不会转交任何部门。",
+    "Demo mode: this receipt is for demonstration only; nothing is forwarded to any department.",
+)
+
+
 def notice_lines(kind: str, locale: str = "zh_CN") -> tuple[str, ...]:
     """What happens next for this kind. The renderers add the offline notice
     (from `queued_offline`) and how to look up progress themselves."""
@@ -59,20 +67,28 @@ def build_receipt(
     secret: bytes,
     queued_offline: bool,
     locale: str = "zh_CN",
+    demo: bool = False,
 ) -> Receipt:
-    """The receipt for one submission; `display_json` is the stored masked values."""
+    """The receipt for one submission; `display_json` is the stored masked values.
+    ``demo``: issued by the embedded demo, so title and first line say 演示."""
     display = json.loads(display_json) if display_json else {}
     pick = 1 if locale.startswith("en") else 0
+    title = TITLES.get(kind, TITLES["appeal"])[pick]
+    notices = notice_lines(kind, locale)
+    if demo:
+        title = DEMO_MARK[pick] + title
+        notices = (DEMO_NOTICE[pick], *notices)
     return Receipt(
         hall_name=hall_name,
-        title=TITLES.get(kind, TITLES["appeal"])[pick],
+        title=title,
         receipt_no=receipt_no,
         issued_at=issued_at,
         kind=kind,
         kind_label=KIND_LABELS.get(kind, KIND_LABELS["appeal"])[pick],
         subject_label=str(display.get("subject") or ""),
         masked_contact=display.get("contact"),
-        notice_lines=notice_lines(kind, locale),
+        notice_lines=notices,
         qr_payload=receipt_url(public_base, receipt_no, secret, int(issued_at.timestamp())),
         queued_offline=queued_offline,
+        demo=demo,
     )

@@ -23,6 +23,7 @@ class Receipt:
     notice_lines: tuple[str, ...] = field(default_factory=tuple)  # what happens next, lookup
     qr_payload: str = ""  # the signed receipt URL (sync-protocol.md §7)
     queued_offline: bool = False
+    demo: bool = False  # issued by the embedded demo: marked 演示, never forwarded
 
     @property
     def grouped_number(self) -> str:

@@ -28,7 +28,10 @@ def test_central_reachable_then_gone_and_the_clock(data_dir: Path, tmp_path: Pat
             write_kv(core.store, CLOCK_OFFSET, "-305.0")
             write_kv(core.store, LAST_SYNC_AT, "2026-11-27T01:00:00Z")
             off = check_clock(core)
-            assert off.verdict == "warn" and "-305.0 s" in off.summary and "NTP" in off.advice
+            # kv holds central minus terminal: -305 means the terminal is 305 s ahead
+            assert (
+                off.verdict == "warn" and "+305.0 s (ahead" in off.summary and "NTP" in off.advice
+            )
             write_kv(core.store, CLOCK_OFFSET, "1.5")
             assert check_clock(core).verdict == "ok"
         finally:

@@ -21,8 +21,8 @@ from staffkit import add_staff, audit_rows, corner_tap, signed_in, type_and_subm
 from terminal.config import Config
 from terminal.runtime import TerminalCore, receipt_for
 from terminal.submissions.confirm import Confirmed
-from tests.terminal.core.helpers import appeal, fill_the_disk_under
 from tests.small_disk import mounted_tmpfs
+from tests.terminal.core.helpers import appeal, fill_the_disk_under
 from ui.lockdown import EXIT_BY_STAFF
 from ui.operations import Operations
 from ui.screens.crash_screen import CrashScreen

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from sync.protocol.receipt_numbers import DEMO_TERMINAL_CODE
 from terminal.crypto.sealing import ALG_HPKE_X25519, Sealer, open_sealed
 from terminal.identity import load_platform_keys
 from terminal.receipts.number import parse_receipt_number
@@ -55,7 +56,8 @@ def test_receipt_numbers_follow_the_daily_sequence(core: TerminalCore) -> None:
     first = core.confirm(appeal())
     second = core.confirm(appeal())
     a, b = parse_receipt_number(first.receipt_no), parse_receipt_number(second.receipt_no)
-    assert (a.terminal_code, a.sequence, b.sequence) == ("0042", 1, 2)
+    # Not yet enrolled: the demo's own code, never the configured one (terminal/demo.py).
+    assert (a.terminal_code, a.sequence, b.sequence) == (DEMO_TERMINAL_CODE, 1, 2)
     assert a.day == first.local_time.date()
 
 
@@ -145,7 +147,10 @@ def test_receipt_for_a_confirmed_submission_has_signed_qr_and_masked_contact(
     receipt = receipt_for(core, confirmed.receipt_no, online=False)
     assert receipt.receipt_no == confirmed.receipt_no
     assert receipt.masked_contact == "张*" and receipt.subject_label == "道路设施"
+    # Not enrolled yet: the demo's receipt says so first (terminal/demo.py).
+    assert receipt.demo and receipt.title.startswith("【演示】")
     assert receipt.queued_offline and receipt.notice_lines == (
+        "演示模式：本回执仅供演示，提交内容不会转交任何部门。",
         "诉求将转交相关部门办理，办理进展可随时查询。",
     )
     assert core.identity is not None
@@ -153,11 +158,11 @@ def test_receipt_for_a_confirmed_submission_has_signed_qr_and_masked_contact(
         receipt.qr_payload,
         public_base=core.config.receipt.public_base,
         secret=core.identity.secret,
-        terminal_code="0042",
+        terminal_code=DEMO_TERMINAL_CODE,
     )
     assert number.format() == confirmed.receipt_no
     english = receipt_for(core, confirmed.receipt_no, online=True, locale="en")
-    assert english.title == "Appeal receipt" and not english.queued_offline
+    assert english.title == "[DEMO] Appeal receipt" and not english.queued_offline
 
 
 def test_io_error_writing_an_attachment_gives_a_plain_message(core: TerminalCore) -> None:

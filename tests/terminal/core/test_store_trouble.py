@@ -13,8 +13,8 @@ from terminal.store.trouble import Trouble, store_trouble
 from terminal.submissions.errors import ConfirmError
 from terminal.submissions.lifecycle import mark_printed
 from tests.conftest import make_config
-from tests.terminal.core.helpers import appeal, fill_the_disk_under
 from tests.small_disk import mounted_tmpfs
+from tests.terminal.core.helpers import appeal, fill_the_disk_under
 
 
 def _raised(fn: object) -> BaseException:

@@ -9,7 +9,14 @@ import pytest
 
 from terminal.audit.actions import AuditRefused
 from terminal.runtime import TerminalCore
-from tests.terminal.staff.helpers import GOOD_PIN, OTHER_PIN, FakeClock, audit_rows, directory, trail
+from tests.terminal.staff.helpers import (
+    GOOD_PIN,
+    OTHER_PIN,
+    FakeClock,
+    audit_rows,
+    directory,
+    trail,
+)
 
 ID_NUMBER = "53010219580317202X"
 PHONE = "13987654321"
