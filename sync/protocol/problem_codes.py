@@ -41,6 +41,8 @@ HTTP_ERROR: Final = "http-error"  # any other status without a better code
 # Per-item batch errors (outcome "rejected" / "missing-attachments")
 ID_CONFLICT: Final = "id-conflict"
 RECEIPT_CONFLICT: Final = "receipt-conflict"
+RECEIPT_NOT_ISSUER: Final = "receipt-not-issuer"  # TTTT is not the signing terminal's code
+RECEIPT_DATE_IMPLAUSIBLE: Final = "receipt-date-implausible"  # after tomorrow, before enrolment
 INVALID_PAYLOAD: Final = "invalid-payload"
 UNDECRYPTABLE: Final = "undecryptable"
 ATTACHMENT_SIZE_MISMATCH: Final = "attachment-size-mismatch"
