@@ -14,20 +14,24 @@ from central.api import (
     routes_cases,
     routes_catalog,
     routes_enrollment,
+    routes_metrics,
     routes_public,
     routes_staff,
     routes_submissions,
     routes_terminals,
 )
+from central.api.enrolment_guard import EnrolmentGuard
+from central.api.http_hygiene import AccessLogMiddleware, SecurityHeadersMiddleware
 from central.api.openapi import install_openapi
 from central.api.problem_handlers import install_problem_handlers
-from central.api.ratelimit import RateLimitMiddleware
+from central.api.ratelimit import RateLimitMiddleware, Throttle
 from central.attachment_files import AttachmentFiles
 from central.catalog import CatalogStore
 from central.clock import Clock, SystemClock
 from central.config import CentralConfig
 from central.keys import KeyRing
 from central.secretbox import SecretBox
+from central.security_log import SecurityLog
 from central.services.auth import RequestVerifier
 from central.services.demo import DemoAdvancer
 from central.services.intake import SubmissionIntake
@@ -71,17 +75,25 @@ class CentralServices:
     attachments: AttachmentFiles
     verifier: RequestVerifier
     intake: SubmissionIntake
+    security: SecurityLog
+    throttle: Throttle
+    enrolment_guard: EnrolmentGuard
 
 
 def build_services(core: CentralCore) -> CentralServices:
-    """Catalog, attachment files, request verifier and intake on top of the core."""
+    """Catalog, attachment files, request verifier, intake, and the security log with
+    the throttles that write to it, on top of the core."""
     catalog = CatalogStore(core.config.catalog_path, core.keyring)
+    security = SecurityLog(core.config.security_log_path, core.clock)
     return CentralServices(
         core=core,
         catalog=catalog,
         attachments=AttachmentFiles(core.config.attachments_dir),
         verifier=RequestVerifier(core.store, core.secretbox, core.clock),
         intake=SubmissionIntake(core.store, core.keyring, catalog, core.clock),
+        security=security,
+        throttle=Throttle(core.config.throttle_policy(), security),
+        enrolment_guard=EnrolmentGuard(core.clock),
     )
 
 
@@ -101,12 +113,17 @@ def create_app(config: CentralConfig, clock: Clock | None = None) -> FastAPI:
             if advancer is not None:
                 advancer.stop()
             services.core.store.dispose()
+            services.security.close()
 
     app = FastAPI(
         title="马上办 central platform",
         version=API_VERSION,
         description="Reference server of the Terminal Sync Protocol, version 1.",
         lifespan=lifespan,
+        # swagger-ui and ReDoc load scripts from a public CDN: an intranet has none and
+        # should not trust one. The document itself stays at /openapi.json.
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.central = services
     for module in (
@@ -118,10 +135,14 @@ def create_app(config: CentralConfig, clock: Clock | None = None) -> FastAPI:
         routes_catalog,
         routes_staff,
         routes_public,
+        routes_metrics,
     ):
         app.include_router(module.router)
     install_problem_handlers(app)
     install_openapi(app)
-    if config.rate_limit:
-        app.add_middleware(RateLimitMiddleware, rate=config.rate_limit)
+    # Added last = outermost: every response, a 429 included, gets the headers and a
+    # line in the access log.
+    app.add_middleware(RateLimitMiddleware, throttle=services.throttle)
+    app.add_middleware(SecurityHeadersMiddleware)
+    app.add_middleware(AccessLogMiddleware)
     return app
