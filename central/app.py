@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from fastapi import FastAPI
 
+from central import security_log as events
 from central.api import (
     routes_attachments,
     routes_cases,
@@ -29,11 +30,17 @@ from central.attachment_files import AttachmentFiles
 from central.catalog import CatalogStore
 from central.clock import Clock, SystemClock
 from central.config import CentralConfig
+from central.file_modes import LoosePath, loose_paths, prepare_private_files
 from central.keys import KeyRing
 from central.secretbox import SecretBox
 from central.security_log import SecurityLog
 from central.services.auth import RequestVerifier
 from central.services.demo import DemoAdvancer
+from central.services.enrollment_codes import (
+    CODE_KEY_FILENAME,
+    CodeHasher,
+    withdraw_unkeyed_codes,
+)
 from central.services.intake import SubmissionIntake
 from central.services.key_registry import register_keys
 from central.store.engine import Store
@@ -45,25 +52,38 @@ API_VERSION = "1"
 
 @dataclass
 class CentralCore:
-    """What the admin commands need: the database, the keys, the secret box."""
+    """What the admin commands need: the database, the keys, the secret box, the key
+    enrolment codes are hashed with."""
 
     config: CentralConfig
     clock: Clock
     store: Store
     keyring: KeyRing
     secretbox: SecretBox
+    code_hasher: CodeHasher
+    loose_files: list[LoosePath]  # found at opening: readable by others
 
 
-def open_core(config: CentralConfig, clock: Clock | None = None) -> CentralCore:
-    """Data dir → database (migrated) → platform keys (first one generated) → secrets."""
+def open_core(
+    config: CentralConfig, clock: Clock | None = None, deep_mode_check: bool = False
+) -> CentralCore:
+    """Data dir (0700) → database (0600, migrated) → platform keys (first one
+    generated) → secrets and the enrolment-code key; warns about looser modes (of
+    every file with ``deep_mode_check``, else of the top two levels)."""
     clock = clock or SystemClock()
-    config.data_dir.mkdir(parents=True, exist_ok=True)
+    prepare_private_files(config.data_dir, config.db_url)
     store = Store(config.db_url)
     upgrade(store)
     keyring = KeyRing(config.keys_dir)
     keyring.ensure_key(clock.now())
     register_keys(store, keyring, clock.now())
-    return CentralCore(config, clock, store, keyring, SecretBox(config.secrets_key_path))
+    hasher = CodeHasher(config.keys_dir / CODE_KEY_FILENAME)
+    withdraw_unkeyed_codes(store, clock.now())
+    loose = loose_paths(config.data_dir, config.db_url, deep=deep_mode_check)
+    for item in loose:
+        log.warning("%s (run `mashangban-central doctor --fix`)", item.describe())
+    secretbox = SecretBox(config.secrets_key_path)
+    return CentralCore(config, clock, store, keyring, secretbox, hasher, loose)
 
 
 @dataclass
@@ -99,7 +119,12 @@ def build_services(core: CentralCore) -> CentralServices:
 
 def create_app(config: CentralConfig, clock: Clock | None = None) -> FastAPI:
     """The central ASGI application, ready to serve (storage opened eagerly)."""
-    services = build_services(open_core(config, clock))
+    services = build_services(open_core(config, clock, deep_mode_check=True))
+    if services.core.loose_files:
+        services.security.record(
+            events.LOOSE_FILE_MODES, "warned", source="local",
+            count=len(services.core.loose_files),
+        )  # fmt: skip
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from central import cli_admin, cli_keys, cli_serve, cli_staff
+from central import cli_admin, cli_doctor, cli_keys, cli_serve, cli_staff
 from central import security_log as events
 from central.cli_options import add_global_options
 from central.config import CentralConfig
@@ -43,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_admin.add_arguments(command)
     cli_keys.add_arguments(command("keys", "list or rotate platform key pairs"))
     cli_staff.add_arguments(command("staff", "staff accounts provisioned to terminals"))
+    cli_doctor.add_arguments(command("doctor", "check that central's files are private"))
     return parser
 
 

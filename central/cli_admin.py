@@ -61,7 +61,7 @@ def run_enroll_code(args: argparse.Namespace, config: CentralConfig) -> int:
     """Print a fresh code on stdout (only the code), its expiry on stderr."""
     core = open_core(config)
     now = core.clock.now()
-    code = issue_code(core.store, now, args.ttl)
+    code = issue_code(core.store, now, args.ttl, hasher=core.code_hasher)
     print(code, flush=True)
     until = rfc3339(now + timedelta(seconds=args.ttl))
     print(f"valid once, until {until}", file=sys.stderr)

@@ -131,6 +131,13 @@ def run(args: argparse.Namespace, config: CentralConfig) -> int:
     except CatalogError as exc:
         print(f"error: {exc} (pass --catalog FILE)", file=sys.stderr)
         return 1
+    loose = app.state.central.core.loose_files
+    if loose:
+        print(
+            f"warning: {len(loose)} path(s) of central's data are readable by other users; "
+            "see `mashangban-central doctor`",
+            file=sys.stderr,
+        )
     sock = bind(args.host, args.port)
     tls = args.tls_cert is not None
     options: dict[str, Any] = {"log_level": args.log_level, "access_log": False}

@@ -84,10 +84,11 @@ class EmbeddedCentral:
 
     def start(self) -> str:
         """Start the server; returns its base URL once it accepts connections."""
-        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)  # central's own
         self.fresh_database = not (self.data_dir / CENTRAL_DB_FILE).exists()
         log_path = self.data_dir / CENTRAL_LOG_FILE
-        with log_path.open("w", encoding="utf-8") as log_file:  # the child keeps its own fd
+        log_fd = os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(log_fd, "w", encoding="utf-8") as log_file:  # the child keeps its fd
             self._process = subprocess.Popen(
                 [
                     *self._base(),

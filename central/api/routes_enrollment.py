@@ -52,8 +52,9 @@ async def enroll_terminal(request: Request) -> EnrollResponse:
     core = services.core
     try:
         response = await run_in_threadpool(
-            enroll, core.store, core.secretbox, core.keyring, core.clock.now(), body
-        )
+            enroll, core.store, core.secretbox, core.keyring, core.clock.now(), body,
+            hasher=core.code_hasher,
+        )  # fmt: skip
     except ProblemError as exc:
         lockout_s = guard.failed(source)
         security.record(

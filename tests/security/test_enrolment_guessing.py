@@ -36,7 +36,8 @@ def logged(central: Any) -> list[dict[str, Any]]:
 
 
 def issue(central: Any, clock: Any) -> str:
-    return issue_code(central.services.core.store, clock.now())
+    core = central.services.core
+    return issue_code(core.store, clock.now(), hasher=core.code_hasher)
 
 
 def test_guessing_codes_locks_the_source_out_for_longer_each_time(central, clock):

@@ -89,12 +89,12 @@ def _terminal_enrol(core: TerminalCore, url: str, code: str) -> ServerError:
 def test_reused_and_expired_codes_are_refused_to_the_terminal(
     manual_central: ThreadedCentral, clock: ManualClock, core: TerminalCore
 ) -> None:
-    store = manual_central.services.core.store
-    used = issue_code(store, clock.now())
+    store, hasher = manual_central.services.core.store, manual_central.services.core.code_hasher
+    used = issue_code(store, clock.now(), hasher=hasher)
     enroll_terminal_with(manual_central, clock, used)
     reused = _terminal_enrol(core, manual_central.url, used)
     assert (reused.status, reused.code) == (409, problem_codes.ENROLLMENT_CODE_USED)
-    expired = issue_code(store, clock.now())
+    expired = issue_code(store, clock.now(), hasher=hasher)
     clock.advance(24 * 3600 + 1)
     late = _terminal_enrol(core, manual_central.url, expired)
     assert (late.status, late.code) == (410, problem_codes.ENROLLMENT_CODE_EXPIRED)
