@@ -30,7 +30,7 @@ from sync.client import SyncClient
 from sync.enrolment import enroll
 from sync.kv import EMBEDDED_ENROLLED, read_kv, write_kv
 from sync.server_clock import ServerClock
-from sync.service import backoff_settings, transport_settings
+from sync.service import backoff_settings, transport_settings, uses_embedded_central
 from sync.timing import Timing
 from terminal.runtime import TerminalCore
 
@@ -184,12 +184,12 @@ def _pump(process: subprocess.Popen[str], lines: queue.Queue[str | None]) -> Non
 
 def configured_server_url(core: TerminalCore) -> str:
     """The real server to use, or "" for the embedded default."""
+    if uses_embedded_central(core):
+        return ""
     if core.config.sync.server_url:
         return core.config.sync.server_url
-    identity = core.identity
-    if identity is not None and not identity.demo and identity.server_url:
-        return identity.server_url
-    return ""
+    assert core.identity is not None  # uses_embedded_central: an enrolled real server
+    return core.identity.server_url
 
 
 def enroll_with_embedded(core: TerminalCore, central: EmbeddedCentral) -> None:
@@ -201,7 +201,7 @@ def enroll_with_embedded(core: TerminalCore, central: EmbeddedCentral) -> None:
     timing = Timing()
     client = SyncClient(
         central.url,
-        transport_settings(core.config.sync),
+        transport_settings(core.config.sync, embedded=True),
         credentials=None,
         clock=ServerClock(timing, core.store),
         backoff=backoff_settings(core.config.sync),

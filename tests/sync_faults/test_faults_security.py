@@ -39,7 +39,7 @@ def terminal_client(url: str, terminal: EnrolledTerminal) -> SyncClient:
     secret = base64.b64decode(terminal.enrolment["secret"])
     return SyncClient(
         url,
-        TransportSettings(timeout_s=10),
+        TransportSettings(timeout_s=10, allow_http_loopback=True),
         credentials=Credentials(terminal.terminal_id, secret),
         clock=ServerClock(timing),
         backoff=Backoff(0.1, 1, 0),
@@ -79,7 +79,8 @@ def test_a_captured_request_replayed_later_is_refused(
 
 def _terminal_enrol(core: TerminalCore, url: str, code: str) -> ServerError:
     timing = Timing()
-    client = SyncClient(url, TransportSettings(timeout_s=10), credentials=None,
+    transport = TransportSettings(timeout_s=10, allow_http_loopback=True)
+    client = SyncClient(url, transport, credentials=None,
                         clock=ServerClock(timing, core.store), backoff=Backoff(0.1, 1, 0),
                         timing=timing)  # fmt: skip
     try:
