@@ -75,7 +75,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="SECONDS",
         help="demo: move each case one status along every SECONDS",
     )
-    parser.add_argument("--rate-limit", type=float, metavar="N", help="requests/s per process")
+    parser.add_argument(
+        "--rate-limit",
+        type=float,
+        metavar="N",
+        help="a ceiling of N requests/s per process, unsigned and signed each (throttling "
+        "per source and per terminal is on anyway)",
+    )
     parser.add_argument("--min-app-version", default="0.0.0", help="told to terminals")
     parser.add_argument(
         "--header-timeout",
