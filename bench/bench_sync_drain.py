@@ -46,7 +46,7 @@ def terminal(root: Path, central: EmbeddedCentral, count: int, batch_items: int)
     data_dir.mkdir()
     config = load_config(None, env={}, overrides={
         "store.data_dir": str(data_dir), "terminal.code": data_dir.name[-4:],
-        "sync.server_url": central.url, "sync.start_jitter_s": 0,
+        "sync.server_url": central.url, "sync.allow_http_loopback": True, "sync.start_jitter_s": 0,
         "sync.batch_max_items": batch_items, "sync.timeout_s": 60,
     })  # fmt: skip
     core = start_core(config, configure_logging=False)

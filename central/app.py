@@ -9,28 +9,39 @@ from dataclasses import dataclass
 
 from fastapi import FastAPI
 
+from central import security_log as events
 from central.api import (
     routes_attachments,
     routes_cases,
     routes_catalog,
     routes_enrollment,
+    routes_metrics,
     routes_public,
     routes_staff,
     routes_submissions,
     routes_terminals,
 )
+from central.api.enrolment_guard import EnrolmentGuard
+from central.api.http_hygiene import AccessLogMiddleware, SecurityHeadersMiddleware
 from central.api.openapi import install_openapi
 from central.api.problem_handlers import install_problem_handlers
-from central.api.ratelimit import RateLimitMiddleware
+from central.api.ratelimit import RateLimitMiddleware, Throttle
 from central.attachment_files import AttachmentFiles
 from central.catalog import CatalogStore
 from central.catalog_versions import CatalogVersions
 from central.clock import Clock, SystemClock
 from central.config import CentralConfig
+from central.file_modes import LoosePath, loose_paths, prepare_private_files
 from central.keys import KeyRing
 from central.secretbox import SecretBox
+from central.security_log import SecurityLog
 from central.services.auth import RequestVerifier
 from central.services.demo import DemoAdvancer
+from central.services.enrollment_codes import (
+    CODE_KEY_FILENAME,
+    CodeHasher,
+    withdraw_unkeyed_codes,
+)
 from central.services.intake import SubmissionIntake
 from central.services.key_registry import register_keys
 from central.store.engine import Store
@@ -42,25 +53,38 @@ API_VERSION = "1"
 
 @dataclass
 class CentralCore:
-    """What the admin commands need: the database, the keys, the secret box."""
+    """What the admin commands need: the database, the keys, the secret box, the key
+    enrolment codes are hashed with."""
 
     config: CentralConfig
     clock: Clock
     store: Store
     keyring: KeyRing
     secretbox: SecretBox
+    code_hasher: CodeHasher
+    loose_files: list[LoosePath]  # found at opening: readable by others
 
 
-def open_core(config: CentralConfig, clock: Clock | None = None) -> CentralCore:
-    """Data dir → database (migrated) → platform keys (first one generated) → secrets."""
+def open_core(
+    config: CentralConfig, clock: Clock | None = None, deep_mode_check: bool = False
+) -> CentralCore:
+    """Data dir (0700) → database (0600, migrated) → platform keys (first one
+    generated) → secrets and the enrolment-code key; warns about looser modes (of
+    every file with ``deep_mode_check``, else of the top two levels)."""
     clock = clock or SystemClock()
-    config.data_dir.mkdir(parents=True, exist_ok=True)
+    prepare_private_files(config.data_dir, config.db_url)
     store = Store(config.db_url)
     upgrade(store)
     keyring = KeyRing(config.keys_dir)
     keyring.ensure_key(clock.now())
     register_keys(store, keyring, clock.now())
-    return CentralCore(config, clock, store, keyring, SecretBox(config.secrets_key_path))
+    hasher = CodeHasher(config.keys_dir / CODE_KEY_FILENAME)
+    withdraw_unkeyed_codes(store, clock.now())
+    loose = loose_paths(config.data_dir, config.db_url, deep=deep_mode_check)
+    for item in loose:
+        log.warning("%s (run `mashangban-central doctor --fix`)", item.describe())
+    secretbox = SecretBox(config.secrets_key_path)
+    return CentralCore(config, clock, store, keyring, secretbox, hasher, loose)
 
 
 @dataclass
@@ -72,25 +96,38 @@ class CentralServices:
     attachments: AttachmentFiles
     verifier: RequestVerifier
     intake: SubmissionIntake
+    security: SecurityLog
+    throttle: Throttle
+    enrolment_guard: EnrolmentGuard
 
 
 def build_services(core: CentralCore) -> CentralServices:
-    """Catalog, attachment files, request verifier and intake on top of the core."""
+    """Catalog, attachment files, request verifier, intake, and the security log with
+    the throttles that write to it, on top of the core."""
     catalog = CatalogStore(
         core.config.catalog_path, core.keyring, CatalogVersions(core.config.catalog_versions_dir)
     )
+    security = SecurityLog(core.config.security_log_path, core.clock)
     return CentralServices(
         core=core,
         catalog=catalog,
         attachments=AttachmentFiles(core.config.attachments_dir),
         verifier=RequestVerifier(core.store, core.secretbox, core.clock),
         intake=SubmissionIntake(core.store, core.keyring, catalog, core.clock),
+        security=security,
+        throttle=Throttle(core.config.throttle_policy(), security),
+        enrolment_guard=EnrolmentGuard(core.clock),
     )
 
 
 def create_app(config: CentralConfig, clock: Clock | None = None) -> FastAPI:
     """The central ASGI application, ready to serve (storage opened eagerly)."""
-    services = build_services(open_core(config, clock))
+    services = build_services(open_core(config, clock, deep_mode_check=True))
+    if services.core.loose_files:
+        services.security.record(
+            events.LOOSE_FILE_MODES, "warned", source="local",
+            count=len(services.core.loose_files),
+        )  # fmt: skip
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -104,12 +141,17 @@ def create_app(config: CentralConfig, clock: Clock | None = None) -> FastAPI:
             if advancer is not None:
                 advancer.stop()
             services.core.store.dispose()
+            services.security.close()
 
     app = FastAPI(
         title="马上办 central platform",
         version=API_VERSION,
         description="Reference server of the Terminal Sync Protocol, version 1.",
         lifespan=lifespan,
+        # swagger-ui and ReDoc load scripts from a public CDN: an intranet has none and
+        # should not trust one. The document itself stays at /openapi.json.
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.central = services
     for module in (
@@ -121,10 +163,14 @@ def create_app(config: CentralConfig, clock: Clock | None = None) -> FastAPI:
         routes_catalog,
         routes_staff,
         routes_public,
+        routes_metrics,
     ):
         app.include_router(module.router)
     install_problem_handlers(app)
     install_openapi(app)
-    if config.rate_limit:
-        app.add_middleware(RateLimitMiddleware, rate=config.rate_limit)
+    # Added last = outermost: every response, a 429 included, gets the headers and a
+    # line in the access log.
+    app.add_middleware(RateLimitMiddleware, throttle=services.throttle)
+    app.add_middleware(SecurityHeadersMiddleware)
+    app.add_middleware(AccessLogMiddleware)
     return app

@@ -1,6 +1,7 @@
 """Sealed attachment bytes on disk: ``<data_dir>/attachments/<ab>/<sha256>``.
 
 Written to a temporary file, fsynced and renamed, so a file that exists is whole.
+Files are 0600 and directories 0700 (central/file_modes.py).
 """
 
 from __future__ import annotations
@@ -27,9 +28,11 @@ class AttachmentFiles:
     def write(self, sha256: str, data: bytes) -> None:
         """Store ``data`` (already checked to hash to ``sha256``) durably."""
         target = self.path_for(sha256)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        self.root.mkdir(parents=True, exist_ok=True, mode=0o700)
+        target.parent.mkdir(exist_ok=True, mode=0o700)
         temporary = target.with_name(f".{sha256}.{secrets.token_hex(4)}.tmp")
-        with open(temporary, "wb") as handle:
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())

@@ -8,16 +8,19 @@ when the options are not given.
 from __future__ import annotations
 
 import argparse
+import getpass
 import logging
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from central import cli_admin, cli_keys, cli_serve, cli_staff
+from central import cli_admin, cli_doctor, cli_keys, cli_serve, cli_staff
+from central import security_log as events
 from central.cli_options import add_global_options
 from central.config import CentralConfig
 from central.problems import ProblemError
+from central.security_log import SecurityLog
 
 ENV_DATA_DIR = "MASHANGBAN_CENTRAL_DATA_DIR"
 ENV_DB = "MASHANGBAN_CENTRAL_DB"
@@ -40,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_admin.add_arguments(command)
     cli_keys.add_arguments(command("keys", "list or rotate platform key pairs"))
     cli_staff.add_arguments(command("staff", "staff accounts provisioned to terminals"))
+    cli_doctor.add_arguments(command("doctor", "check that central's files are private"))
     return parser
 
 
@@ -59,12 +63,40 @@ def main(argv: Sequence[str] | None = None) -> int:
         stream=sys.stderr,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    os.umask(0o077)  # whatever central writes (database, WAL, keys, logs) is its own
     config = config_from(args)
+    status = 1
     try:
-        return int(args.handler(args, config))
+        status = int(args.handler(args, config))
     except ProblemError as exc:
         print(f"error: {exc.detail or exc.title}", file=sys.stderr)
-        return 1
+        status = 1
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return 2
+        status = 2
+    finally:
+        if args.command != "serve":
+            record_admin_command(config, args, status)
+    return status
+
+
+def _operator() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no passwd entry for this uid (containers)
+        return str(os.getuid()) if hasattr(os, "getuid") else "unknown"
+
+
+def record_admin_command(config: CentralConfig, args: argparse.Namespace, status: int) -> None:
+    """One security-log line per admin command: which command, who ran it, its exit
+    status; never its arguments (names, PINs, notes)."""
+    name = " ".join(part for part in (args.command, getattr(args, "action", None)) if part)
+    try:
+        security = SecurityLog(config.security_log_path)
+        security.record(
+            events.ADMIN_COMMAND, "ok" if status == 0 else f"exit-{status}",
+            source="local", command=name, operator=_operator(),
+        )  # fmt: skip
+        security.close()
+    except OSError as exc:  # a read-only data dir must not fail a listing
+        logging.getLogger(__name__).warning("security log not written: %s", exc)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -16,6 +15,7 @@ from central.services.case_feed import list_cases
 from central.services.cases import advance_case
 from central.services.enrollment import CODE_TTL_S, issue_code
 from central.services.terminals import list_terminals, revoke_terminal
+from central.terminal_text import printable, safe_json
 from sync.protocol.schemas import CASE_STATUSES
 from sync.protocol.times import rfc3339
 
@@ -61,25 +61,30 @@ def run_enroll_code(args: argparse.Namespace, config: CentralConfig) -> int:
     """Print a fresh code on stdout (only the code), its expiry on stderr."""
     core = open_core(config)
     now = core.clock.now()
-    code = issue_code(core.store, now, args.ttl)
+    code = issue_code(core.store, now, args.ttl, hasher=core.code_hasher)
     print(code, flush=True)
     until = rfc3339(now + timedelta(seconds=args.ttl))
     print(f"valid once, until {until}", file=sys.stderr)
     return 0
 
 
+def _cell(row: dict[str, Any], column: str) -> str:
+    return printable(str(row.get(column) or "-"))
+
+
 def _table(rows: list[dict[str, Any]], columns: list[str]) -> None:
-    widths = {c: max([len(c)] + [len(str(r.get(c) or "-")) for r in rows]) for c in columns}
+    """Columns padded to their widest cell; every cell made safe to print."""
+    widths = {c: max([len(c)] + [len(_cell(r, c)) for r in rows]) for c in columns}
     print("  ".join(c.ljust(widths[c]) for c in columns))
     for row in rows:
-        print("  ".join(str(row.get(c) or "-").ljust(widths[c]) for c in columns))
+        print("  ".join(_cell(row, c).ljust(widths[c]) for c in columns))
 
 
 def run_terminals(args: argparse.Namespace, config: CentralConfig) -> int:
     """List terminals (JSON with --json)."""
     rows = list_terminals(open_core(config).store)
     if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print(safe_json(rows))
         return 0
     for row in rows:
         devices = row.get("devices") or {}
@@ -106,7 +111,7 @@ def run_revoke(args: argparse.Namespace, config: CentralConfig) -> int:
     core = open_core(config)
     revoked = revoke_terminal(core.store, args.terminal, core.clock.now())
     for terminal_id in revoked:
-        print(f"revoked {terminal_id}")
+        print(f"revoked {printable(terminal_id)}")
     if not revoked:
         print("error: no active terminal matches", file=sys.stderr)
     return 0 if revoked else 1
@@ -116,7 +121,7 @@ def run_cases(args: argparse.Namespace, config: CentralConfig) -> int:
     """List cases (JSON with --json)."""
     rows = list_cases(open_core(config).store, args.status, args.terminal, args.since)
     if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print(safe_json(rows))
         return 0
     _table(
         rows,
@@ -132,5 +137,5 @@ def run_case_advance(args: argparse.Namespace, config: CentralConfig) -> int:
         core.store, args.receipt_no, args.status, core.clock.now(), args.note,
         department=args.department,
     )  # fmt: skip
-    print(f"{case.case_id} {case.receipt_no} -> {case.status}")
+    print(printable(f"{case.case_id} {case.receipt_no} -> {case.status}"))
     return 0

@@ -11,6 +11,7 @@ import argparse
 import dataclasses
 import os
 import socket
+import ssl
 import sys
 import threading
 import time
@@ -22,6 +23,10 @@ import uvicorn
 
 from central.catalog import CatalogError
 from central.config import DEFAULT_CATALOG, CentralConfig
+from central.slow_clients import HEADER_TIMEOUT_S, READ_TIMEOUT_S, guarded_protocol
+
+KEEP_ALIVE_S = 5
+MAX_HEADER_BYTES = 16 * 1024  # h11's default, stated: bigger header blocks are a 400
 
 
 class ReportingServer(uvicorn.Server):
@@ -70,8 +75,28 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="SECONDS",
         help="demo: move each case one status along every SECONDS",
     )
-    parser.add_argument("--rate-limit", type=float, metavar="N", help="requests/s per process")
+    parser.add_argument(
+        "--rate-limit",
+        type=float,
+        metavar="N",
+        help="a ceiling of N requests/s per process, unsigned and signed each (throttling "
+        "per source and per terminal is on anyway)",
+    )
     parser.add_argument("--min-app-version", default="0.0.0", help="told to terminals")
+    parser.add_argument(
+        "--header-timeout",
+        type=float,
+        default=HEADER_TIMEOUT_S,
+        metavar="SECONDS",
+        help=f"close a connection whose request headers take longer (default {HEADER_TIMEOUT_S:g})",
+    )
+    parser.add_argument(
+        "--read-timeout",
+        type=float,
+        default=READ_TIMEOUT_S,
+        metavar="SECONDS",
+        help=f"close a connection whose body stalls this long (default {READ_TIMEOUT_S:g})",
+    )
     parser.add_argument(
         "--parent-pid",
         type=int,
@@ -111,6 +136,27 @@ def watch_parent(server: uvicorn.Server, pid: int, interval_s: float = 1.0) -> t
     return thread
 
 
+def server_config(app: Any, args: argparse.Namespace) -> uvicorn.Config:
+    """uvicorn's settings: our access log instead of its own (which would log query
+    strings), slow clients cut off, and TLS 1.2 at least whatever the system allows."""
+    if args.header_timeout <= 0 or args.read_timeout <= 0:
+        raise ValueError("--header-timeout and --read-timeout must be positive")
+    options: dict[str, Any] = {
+        "log_level": args.log_level,
+        "access_log": False,  # central.access logs each request, without its query
+        "http": guarded_protocol(args.header_timeout, args.read_timeout),
+        "timeout_keep_alive": KEEP_ALIVE_S,
+        "h11_max_incomplete_event_size": MAX_HEADER_BYTES,
+    }
+    if args.tls_cert is not None:
+        options.update(ssl_certfile=str(args.tls_cert), ssl_keyfile=str(args.tls_key))
+    config = uvicorn.Config(app, lifespan="on", **options)
+    config.load()  # builds the SSL context, which is then tightened before serving
+    if config.ssl is not None:
+        config.ssl.minimum_version = ssl.TLSVersion.TLSv1_2
+    return config
+
+
 def run(args: argparse.Namespace, config: CentralConfig) -> int:
     """Open everything, bind, announce the URL and serve until interrupted."""
     from central.app import create_app  # heavy imports only for this command
@@ -131,13 +177,17 @@ def run(args: argparse.Namespace, config: CentralConfig) -> int:
     except CatalogError as exc:
         print(f"error: {exc} (pass --catalog FILE)", file=sys.stderr)
         return 1
+    loose = app.state.central.core.loose_files
+    if loose:
+        print(
+            f"warning: {len(loose)} path(s) of central's data are readable by other users; "
+            "see `mashangban-central doctor`",
+            file=sys.stderr,
+        )
     sock = bind(args.host, args.port)
     tls = args.tls_cert is not None
-    options: dict[str, Any] = {"log_level": args.log_level, "access_log": False}
-    if tls:
-        options.update(ssl_certfile=str(args.tls_cert), ssl_keyfile=str(args.tls_key))
     server = ReportingServer(
-        uvicorn.Config(app, lifespan="on", **options),
+        server_config(app, args),
         on_started=lambda: print(f"listening {url_of(sock, tls)}", flush=True),
     )
     if args.parent_pid is not None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import platformdirs
@@ -24,13 +24,28 @@ def default_db_url(data_dir: Path) -> str:
 
 
 @dataclass(frozen=True)
+class ThrottlePolicy:
+    """Token-bucket rates (per second) and bursts, on by default (central/api/ratelimit.py);
+    a rate of ``None`` switches that bucket family off."""
+
+    source_rate: float | None = 20.0  # unsigned requests per source address
+    source_burst: float = 100.0
+    terminal_rate: float | None = 50.0  # verified requests per terminal
+    terminal_burst: float = 300.0
+    failure_rate: float | None = 2.0  # failed signatures per source address
+    failure_burst: float = 30.0
+    process_rate: float | None = None  # serve --rate-limit: a ceiling per process
+
+
+@dataclass(frozen=True)
 class CentralConfig:
     """Everything the server and the admin commands need to know."""
 
     data_dir: Path
     db_url: str
     catalog_path: Path = DEFAULT_CATALOG
-    rate_limit: float | None = None  # requests per second per process
+    rate_limit: float | None = None  # requests per second per process (two ceilings)
+    throttle: ThrottlePolicy = ThrottlePolicy()
     demo_advance_s: float | None = None
     min_app_version: str = "0.0.0"
 
@@ -62,3 +77,13 @@ class CentralConfig:
     @property
     def secrets_key_path(self) -> Path:
         return self.data_dir / "terminal-secrets.key"
+
+    @property
+    def security_log_path(self) -> Path:
+        return self.data_dir / "security.log"
+
+    def throttle_policy(self) -> ThrottlePolicy:
+        """The throttle with ``rate_limit`` as its per-process ceiling."""
+        if self.rate_limit is None:
+            return self.throttle
+        return replace(self.throttle, process_rate=self.rate_limit)

@@ -6,11 +6,12 @@ HMAC secret. Several central processes sharing one database must share this file
 
 from __future__ import annotations
 
-import os
 import secrets
 from pathlib import Path
 
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from central.local_keys import load_or_create_key
 
 _NONCE_LEN = 12
 _KEY_LEN = 32
@@ -20,25 +21,7 @@ class SecretBox:
     """Seals and opens terminal secrets, bound to the terminal id."""
 
     def __init__(self, key_path: Path) -> None:
-        self._aead = AESGCM(self._load_or_create(key_path))
-
-    @staticmethod
-    def _load_or_create(path: Path) -> bytes:
-        if not path.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            except FileExistsError:
-                pass  # another process made it first
-            else:
-                with os.fdopen(fd, "wb") as handle:
-                    handle.write(secrets.token_bytes(_KEY_LEN))
-                    handle.flush()
-                    os.fsync(handle.fileno())
-        key = path.read_bytes()
-        if len(key) != _KEY_LEN:
-            raise ValueError(f"{path} is not a {_KEY_LEN}-byte key")
-        return key
+        self._aead = AESGCM(load_or_create_key(key_path, _KEY_LEN))
 
     def seal(self, terminal_id: str, secret: bytes) -> bytes:
         """nonce || AES-GCM(secret), with the terminal id as associated data."""

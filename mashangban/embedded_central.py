@@ -33,7 +33,7 @@ from sync.enrolment import enroll
 from sync.kv import EMBEDDED_ENROLLED, read_kv, write_kv
 from sync.protocol.receipt_numbers import DEMO_TERMINAL_CODE
 from sync.server_clock import ServerClock
-from sync.service import backoff_settings, transport_settings
+from sync.service import backoff_settings, transport_settings, uses_embedded_central
 from sync.timing import Timing
 from terminal.demo import demo_allowed, read_mark
 from terminal.identity import enrolment_lost
@@ -93,10 +93,11 @@ class EmbeddedCentral:
 
     def start(self) -> str:
         """Start the server; returns its base URL once it accepts connections."""
-        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)  # central's own
         self.fresh_database = not (self.data_dir / CENTRAL_DB_FILE).exists()
         log_path = self.data_dir / CENTRAL_LOG_FILE
-        with log_path.open("w", encoding="utf-8") as log_file:  # the child keeps its own fd
+        log_fd = os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(log_fd, "w", encoding="utf-8") as log_file:  # the child keeps its fd
             self._process = subprocess.Popen(
                 [
                     *self._base(),
@@ -194,12 +195,12 @@ def _pump(process: subprocess.Popen[str], lines: queue.Queue[str | None]) -> Non
 
 def configured_server_url(core: TerminalCore) -> str:
     """The real server to use, or "" for the embedded default."""
+    if uses_embedded_central(core):
+        return ""
     if core.config.sync.server_url:
         return core.config.sync.server_url
-    identity = core.identity
-    if identity is not None and not identity.demo and identity.server_url:
-        return identity.server_url
-    return ""
+    assert core.identity is not None  # uses_embedded_central: an enrolled real server
+    return core.identity.server_url
 
 
 def check_demo_allowed(core: TerminalCore) -> None:
@@ -235,7 +236,7 @@ def enroll_with_embedded(core: TerminalCore, central: EmbeddedCentral) -> None:
     timing = Timing()
     client = SyncClient(
         central.url,
-        transport_settings(core.config.sync),
+        transport_settings(core.config.sync, embedded=True),
         credentials=None,
         clock=ServerClock(timing, core.store),
         backoff=backoff_settings(core.config.sync),

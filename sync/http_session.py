@@ -25,7 +25,7 @@ class TransportSettings:
     timeout_s: float = 10.0
     ca_file: str = ""
     pin_sha256: Sequence[str] = ()
-    allow_http_loopback: bool = True
+    allow_http_loopback: bool = False  # production speaks https:// only
 
 
 def build_session(settings: TransportSettings) -> requests.Session:

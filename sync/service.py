@@ -45,14 +45,24 @@ PROBE_PATH = "/healthz"
 STAFF_UNAVAILABLE = "audit-key-missing"  # no directory: staff changes fail closed
 
 
-def transport_settings(section: SyncSection) -> TransportSettings:
-    """The transport part of ``config.sync``."""
+def transport_settings(section: SyncSection, *, embedded: bool = False) -> TransportSettings:
+    """The transport part of ``config.sync``; ``embedded``: the server is the embedded
+    demo central, which is plain http:// on loopback whatever the setting says."""
     return TransportSettings(
         timeout_s=section.timeout_s,
         ca_file=section.ca_file,
         pin_sha256=tuple(section.pin_sha256),
-        allow_http_loopback=section.allow_http_loopback,
+        allow_http_loopback=section.allow_http_loopback or embedded,
     )
+
+
+def uses_embedded_central(core: TerminalCore) -> bool:
+    """True when no real server is configured or enrolled with: the terminal syncs with
+    the embedded demo central (mashangban/embedded_central.py)."""
+    if core.config.sync.server_url:
+        return False
+    identity = core.identity
+    return identity is None or identity.demo or not identity.server_url
 
 
 def backoff_settings(section: SyncSection) -> Backoff:
@@ -126,7 +136,7 @@ class SyncService:
     def _new_client(self, server_url: str) -> SyncClient:
         return SyncClient(
             server_url,
-            transport_settings(self.core.config.sync),
+            transport_settings(self.core.config.sync, embedded=uses_embedded_central(self.core)),
             credentials=None,
             clock=self.clock,
             backoff=self.backoff,

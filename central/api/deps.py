@@ -10,9 +10,11 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 from fastapi import Depends, Request
 from pydantic import BaseModel, ValidationError
 
+from central import security_log as events
 from central.problems import PROBLEM_MEDIA_TYPE, ProblemError
 from central.services.auth import SignedRequest
 from sync.protocol import problem_codes as codes
+from sync.protocol import signing
 from sync.protocol.schemas import Problem
 from sync.protocol.strict_json import JsonRejected, loads_strict
 
@@ -67,11 +69,52 @@ def signed(limit: int = SMALL_BODY_LIMIT) -> Callable[..., SignedRequest]:
         return await read_body(request, limit)
 
     def verify(request: Request, raw: bytes = Depends(body)) -> SignedRequest:
-        return services_of(request).verifier.verify(
-            request.method, path_and_query(request), request.headers, raw
-        )
+        services, source = services_of(request), source_of(request) or "unknown"
+        try:
+            verified = services.verifier.verify(
+                request.method, path_and_query(request), request.headers, raw
+            )
+        except ProblemError as exc:
+            claimed = request.headers.get(signing.HEADER_TERMINAL_ID)
+            services.throttle.signature_failed(source, claimed=bool(claimed))
+            services.security.record(
+                auth_event(exc),
+                "refused",
+                source=source,
+                terminal_id=claimed,
+                every_s=events.REPEAT_EVERY_S,
+                code=exc.code,
+                path=request.url.path,
+            )
+            raise
+        services.throttle.signature_passed(source, verified.terminal_id)
+        refused = services.throttle.admit_terminal(verified.terminal_id)
+        if refused is not None:
+            raise services.throttle.refusal(
+                *refused, source, verified.terminal_id, request.url.path
+            )
+        return verified
 
     return verify
+
+
+def source_of(request: Request) -> str | None:
+    """The client's address (as uvicorn saw it, after a trusted local proxy's header)."""
+    return request.client.host if request.client else None
+
+
+_AUTH_EVENTS = {
+    codes.CLOCK_SKEW: events.CLOCK_SKEW,
+    codes.REPLAYED_NONCE: events.REPLAYED_NONCE,
+    codes.TERMINAL_REVOKED: events.TERMINAL_REVOKED,
+}
+
+
+def auth_event(exc: ProblemError) -> str:
+    """The security event a refused signed request is logged as."""
+    if exc.code == codes.BAD_SIGNATURE and exc.detail == "unknown terminal":
+        return events.UNKNOWN_TERMINAL
+    return _AUTH_EVENTS.get(exc.code, events.BAD_SIGNATURE)
 
 
 def invalid(detail: str, errors: list[dict[str, Any]] | None = None) -> ProblemError:

@@ -7,7 +7,9 @@ from html import escape
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
-from central.api.deps import problem_responses, services_of
+from central import security_log as events
+from central.api.deps import problem_responses, services_of, source_of
+from central.problems import ProblemError
 from central.services.receipts import verify_receipt
 from sync.protocol.schemas import ReceiptVerification
 from sync.protocol.times import rfc3339
@@ -22,6 +24,22 @@ def wants_json(request: Request) -> bool:
         return True
     accept = request.headers.get("accept", "")
     return "application/json" in accept and "text/html" not in accept
+
+
+def wants_html(request: Request) -> bool:
+    """A browser (it asks for HTML) that did not ask for JSON."""
+    return not wants_json(request) and "text/html" in request.headers.get("accept", "")
+
+
+NOT_VERIFIED_PAGE = (
+    '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">'
+    '<meta name="viewport" content="width=device-width, initial-scale=1">'
+    "<title>马上办 回执查验</title></head><body>"
+    "<h1>回执无法查验 · Receipt not verified</h1>"
+    "<p>此回执未能查验：编号或二维码有误、尚未上传，或已失效。请到窗口咨询。</p>"
+    "<p>This receipt could not be verified: the number or QR code is wrong, not yet "
+    "uploaded, or no longer valid. Please ask at the counter.</p></body></html>"
+)
 
 
 def render_html(result: ReceiptVerification) -> str:
@@ -49,9 +67,20 @@ def render_html(result: ReceiptVerification) -> str:
     responses={200: {"content": {"text/html": {}}}, **problem_responses(404, 429)},
 )
 def receipt_page(request: Request, receipt_no: str, ts: str = "", sig: str = "") -> Response:
-    """Verify a receipt QR (HTML for browsers, JSON on request); 404 problem if not genuine."""
-    core = services_of(request).core
-    result = verify_receipt(core.store, core.secretbox, receipt_no, ts, sig)
+    """Verify a receipt QR (HTML for browsers, JSON on request); when not genuine, a 404
+    problem, or for a browser a plain page saying so."""
+    services = services_of(request)
+    core = services.core
+    try:
+        result = verify_receipt(core.store, core.secretbox, receipt_no, ts, sig, core.clock.now())
+    except ProblemError:
+        services.security.record(
+            events.RECEIPT_NOT_VERIFIED, "refused", source=source_of(request),
+            every_s=events.REPEAT_EVERY_S, path="/r/",
+        )  # fmt: skip
+        if wants_html(request):
+            return HTMLResponse(NOT_VERIFIED_PAGE, status_code=404)
+        raise
     if wants_json(request):
         return JSONResponse(result.model_dump(mode="json"))
     return HTMLResponse(render_html(result))

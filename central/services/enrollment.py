@@ -1,13 +1,13 @@
 """One-time enrolment codes and terminal enrolment (§1 Enrolment).
 
-Codes look like ``8HQ2-K7RM`` (no 0/O/1/I/L), are kept only as SHA-256, are valid
-for 24 h by default and can be used once.
+Codes look like ``8HQ2-K7RM`` (no 0/O/1/I/L), are kept only as a keyed HMAC
+(central/services/enrollment_codes.py), are valid for 24 h by default and can be
+used once.
 """
 
 from __future__ import annotations
 
 import base64
-import hashlib
 import logging
 import secrets
 import uuid
@@ -18,6 +18,7 @@ from sqlalchemy import update
 from central.keys import KeyRing
 from central.problems import ProblemError
 from central.secretbox import SecretBox
+from central.services.enrollment_codes import CodeHasher
 from central.services.terminal_codes import claim_terminal_code, receipt_sequences
 from central.store.engine import Store
 from central.store.models import EnrollmentCode, Terminal
@@ -31,23 +32,15 @@ CODE_TTL_S = 24 * 3600
 SECRET_BYTES = 32
 
 
-def normalize_code(text: str) -> str:
-    """Upper-case, without separators or blanks."""
-    return "".join(ch for ch in text.upper() if ch not in "- \t")
-
-
-def hash_code(text: str) -> str:
-    """What is stored of a code: the SHA-256 of its normalised form."""
-    return hashlib.sha256(normalize_code(text).encode()).hexdigest()
-
-
-def issue_code(store: Store, now: datetime, ttl_s: float = CODE_TTL_S) -> str:
+def issue_code(
+    store: Store, now: datetime, ttl_s: float = CODE_TTL_S, *, hasher: CodeHasher
+) -> str:
     """Create a one-time enrolment code and return it (shown once, never stored)."""
     raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(8))
     with store.transaction() as session:
         session.add(
             EnrollmentCode(
-                code_hash=hash_code(raw),
+                code_hash=hasher.digest(raw),
                 created_at=now,
                 expires_at=now + timedelta(seconds=ttl_s),
             )
@@ -70,12 +63,18 @@ def check_terminal_code(keyring: KeyRing, terminal_code: str) -> None:
 
 
 def enroll(
-    store: Store, secretbox: SecretBox, keyring: KeyRing, now: datetime, request: EnrollRequest
+    store: Store,
+    secretbox: SecretBox,
+    keyring: KeyRing,
+    now: datetime,
+    request: EnrollRequest,
+    *,
+    hasher: CodeHasher,
 ) -> EnrollResponse:
     """Consume the code and register the terminal; problems for unknown/used/expired codes
     and for a terminal code another active kiosk holds (terminal_codes.py)."""
     check_terminal_code(keyring, request.terminal_code)
-    code_hash = hash_code(request.enrollment_code)
+    code_hash = hasher.digest(request.enrollment_code)
     terminal_id = str(uuid.uuid4())
     secret = secrets.token_bytes(SECRET_BYTES)
     with store.transaction() as session:

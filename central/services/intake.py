@@ -19,6 +19,7 @@ from central.keys import KeyRing
 from central.sealing import UnsealError, open_envelope
 from central.services.intake_batch import Accepted, Known, store_accepted
 from central.services.payload_rules import PayloadRejected, check_payload
+from central.services.receipt_binding import ReceiptIssuer, issuer_of, receipt_binding_problem
 from central.services.receipt_dates import date_problem
 from central.store.engine import Store
 from central.store.models import Submission, Terminal
@@ -97,9 +98,11 @@ class SubmissionIntake:
         try:
             with self._store.transaction() as session:
                 known = Known.fetch(session, batch.submissions)
+                issuer = issuer_of(session, terminal_id)
                 seen: dict[str, Accepted] = {}
                 decided = [
-                    self._decide(session, item, index, known, seen) for item in batch.submissions
+                    self._decide(session, item, index, known, seen, issuer)
+                    for item in batch.submissions
                 ]
                 store_accepted(
                     session,
@@ -126,9 +129,15 @@ class SubmissionIntake:
         index: CatalogIndex,
         known: Known,
         seen: dict[str, Accepted],
+        issuer: ReceiptIssuer | None,
     ) -> BatchResult | Accepted | _SameAs:
         """One item's outcome from what the database and this batch already hold: the
         one validator of intake (a batch, or a single item with `seen` empty)."""
+        # First: a receipt the signer could not have issued is refused before it can
+        # learn anything (not even "duplicate" with another terminal's case).
+        refusal = receipt_binding_problem(item.receipt_no, issuer, self._clock.now())
+        if refusal is not None:
+            return _rejected(item, refusal.code, refusal.detail)
         sid, digest = str(item.submission_id), content_digest(item)
         stored = known.by_id.get(sid)
         if stored is not None or sid in seen:
@@ -194,7 +203,9 @@ class SubmissionIntake:
         for attempt in range(ATTEMPTS):
             try:
                 with self._store.transaction() as session:
-                    decided = self._decide(session, item, index, Known.fetch(session, [item]), {})
+                    known = Known.fetch(session, [item])
+                    issuer = issuer_of(session, terminal_id)
+                    decided = self._decide(session, item, index, known, {}, issuer)
                     if isinstance(decided, Accepted):
                         store_accepted(session, terminal_id, [decided], self._clock.now())
                     return _as_result(decided)

@@ -1,23 +1,26 @@
 """The public receipt page (§7): checks a QR's signature with the issuing terminal's
-secret and tells the case status. Nothing personal is shown.
+secret and tells the case status. Nothing personal is shown. A revoked terminal's
+QRs no longer verify, nor do QRs whose time (``ts``) cannot be true.
 """
 
 from __future__ import annotations
 
 import hmac
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
 from central.problems import ProblemError
 from central.secretbox import SecretBox
 from central.services.cases import status_text
+from central.services.receipt_binding import issuer_of
 from central.store.engine import Store
 from central.store.models import Case, Submission, Terminal
 from sync.protocol import problem_codes as codes
 from sync.protocol.receipt_numbers import receipt_no_problem, receipt_signature
 from sync.protocol.schemas import ReceiptVerification
 
+ISSUE_SLACK = timedelta(days=1)
 NOT_VERIFIED_DETAIL = "this receipt could not be verified (unknown, not yet uploaded, or altered)"
 
 
@@ -27,29 +30,47 @@ def _not_verified() -> ProblemError:
     )
 
 
+def issued_at(ts: str, earliest: datetime, now: datetime) -> datetime | None:
+    """When the QR says it was printed, if that can be true: digits only, not before
+    the day before the terminal's code was first enrolled, not after tomorrow (a
+    kiosk's clock may be off by hours, never by years)."""
+    if not ts.isascii() or not ts.isdigit() or len(ts) > 12:
+        return None
+    value = int(ts)  # compared as a number first: a far-off year would not convert
+    if not (earliest - ISSUE_SLACK).timestamp() <= value <= (now + ISSUE_SLACK).timestamp():
+        return None
+    return datetime.fromtimestamp(value, UTC)
+
+
 def verify_receipt(
-    store: Store, secretbox: SecretBox, receipt_no: str, ts: str, sig: str
+    store: Store, secretbox: SecretBox, receipt_no: str, ts: str, sig: str, now: datetime
 ) -> ReceiptVerification:
-    """The receipt's status when ``sig`` is the issuing terminal's; a 404 problem otherwise."""
+    """The receipt's status when ``sig`` is the issuing terminal's, that terminal is not
+    revoked (its secret may be in a thief's hands) and ``ts`` is a plausible time; a
+    404 problem otherwise."""
     if receipt_no_problem(receipt_no) or not ts.isdigit() or len(ts) > 12 or len(sig) > 64:
         raise _not_verified()
     with store.transaction() as session:
         row = session.execute(
-            select(Submission.kind, Terminal.id, Terminal.secret_sealed, Case)
+            select(Submission.kind, Terminal.id, Terminal.secret_sealed, Terminal.revoked, Case)
             .join(Terminal, Terminal.id == Submission.terminal_id)
             .join(Case, Case.submission_id == Submission.submission_id)
             .where(Submission.receipt_no == receipt_no)
         ).first()
-    if row is None:
+        issuer = issuer_of(session, row[1]) if row is not None else None
+    if row is None or issuer is None:
         raise _not_verified()
-    kind, terminal_id, sealed_secret, case = row
+    kind, terminal_id, sealed_secret, revoked, case = row
+    when = issued_at(ts, issuer.enrolled_at, now)
+    if revoked or when is None:
+        raise _not_verified()
     expected = receipt_signature(secretbox.open(terminal_id, sealed_secret), receipt_no, ts)
     if not hmac.compare_digest(expected.encode(), sig.upper().encode()):
         raise _not_verified()
     return ReceiptVerification(
         receipt_no=receipt_no,
         verified=True,
-        issued_at=datetime.fromtimestamp(int(ts), UTC),
+        issued_at=when,
         kind=kind,  # type: ignore[arg-type]  # stored values come from the Literal
         status=case.status,  # type: ignore[arg-type]
         status_text=status_text(case.status),

@@ -96,7 +96,9 @@ class SyncSection:
         pattern_doc="empty or an http(s):// URL",
     )
     allow_http_loopback: bool = setting(
-        True, "Allow plain http:// to a loopback server only; false = https:// always."
+        False,
+        "Allow plain http:// to a loopback server (development, tests); false = https:// "
+        "only. The embedded demo central is always reached over loopback http://.",
     )
     ca_file: str = setting("", "PEM file of CAs trusted for the server; empty = the system's.")
     pin_sha256: tuple[str, ...] = setting(

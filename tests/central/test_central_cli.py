@@ -146,5 +146,5 @@ def test_global_options_after_the_command_and_keys_at_first_start(tmp_path, db_u
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "d" / "keys").is_dir() and len(
-        list((tmp_path / "d" / "keys").iterdir())
+        list((tmp_path / "d" / "keys").glob("*.json"))
     ) == 1

@@ -30,8 +30,15 @@ def _enrol(central, code: str, terminal_code: str = "0042") -> requests.Response
     )
 
 
+def new_code(central, clock) -> str:
+    core = central.services.core
+    return issue_code(core.store, clock.now(), hasher=core.code_hasher)
+
+
 def test_good_code_enrols_once_and_secret_is_not_stored_in_clear(central, clock):
-    code = issue_code(central.services.core.store, clock.now())
+    code = issue_code(
+        central.services.core.store, clock.now(), hasher=central.services.core.code_hasher
+    )
     assert CODE_RE.match(code)
     response = _enrol(central, code.lower().replace("-", " "))  # typed loosely: still valid
     assert response.status_code == 201, response.text
@@ -53,19 +60,25 @@ def test_good_code_enrols_once_and_secret_is_not_stored_in_clear(central, clock)
 
 
 def test_reused_code_is_409(central, clock):
-    code = issue_code(central.services.core.store, clock.now())
+    code = issue_code(
+        central.services.core.store, clock.now(), hasher=central.services.core.code_hasher
+    )
     assert _enrol(central, code).status_code == 201
     assert_problem(_enrol(central, code, "0043"), 409, "enrollment-code-used")
 
 
 def test_expired_code_is_410(central, clock):
-    code = issue_code(central.services.core.store, clock.now())
+    code = issue_code(
+        central.services.core.store, clock.now(), hasher=central.services.core.code_hasher
+    )
     clock.advance(24 * 3600 + 1)
     assert_problem(_enrol(central, code), 410, "enrollment-code-expired")
 
 
 def test_code_is_valid_until_just_before_24_hours(central, clock):
-    code = issue_code(central.services.core.store, clock.now())
+    code = issue_code(
+        central.services.core.store, clock.now(), hasher=central.services.core.code_hasher
+    )
     clock.advance(24 * 3600 - 1)
     assert _enrol(central, code).status_code == 201
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
 from centralkit.asserts import assert_problem
 
+from central.config import CentralConfig, ThrottlePolicy
 from central.services.terminals import revoke_terminal
 from sync.protocol import signing
 from sync.protocol.times import rfc3339
@@ -15,6 +17,13 @@ HEARTBEAT = "/api/v1/terminals/heartbeat"
 BEAT = json.dumps(
     {"app_version": "1.0.0", "queue": {"pending": 0, "rejected": 0}, "devices": {"printer": "ok"}}
 ).encode()
+
+
+@pytest.fixture
+def config(config: CentralConfig) -> CentralConfig:
+    """These tests send hundreds of bad signatures on purpose: no failure bucket
+    (tests/central/security/test_throttling.py shows what it does)."""
+    return dataclasses.replace(config, throttle=ThrottlePolicy(failure_rate=None))
 
 
 def _flip(text: str, index: int) -> str:

@@ -26,7 +26,7 @@ BACKOFF = Backoff(base_s=1.0, cap_s=8.0, start_jitter_s=0.0)
 def make_client(url: str, timing: FakeTiming, timeout_s: float = 5.0) -> SyncClient:
     return SyncClient(
         url,
-        TransportSettings(timeout_s=timeout_s),
+        TransportSettings(timeout_s=timeout_s, allow_http_loopback=True),
         credentials=Credentials("term-1", SECRET),
         clock=ServerClock(timing),
         backoff=BACKOFF,

@@ -18,7 +18,8 @@ from terminal.runtime import start_core
 
 def test_enroll_then_sync_once(data_dir: Path, central: CentralProcess) -> None:
     code = central.enrollment_code()
-    env = {"MASHANGBAN_TERMINAL__CODE": "0777", "MASHANGBAN_SYNC__START_JITTER_S": "0"}
+    env = {"MASHANGBAN_TERMINAL__CODE": "0777", "MASHANGBAN_SYNC__START_JITTER_S": "0",
+           "MASHANGBAN_SYNC__ALLOW_HTTP_LOOPBACK": "true"}  # fmt: skip
     enrolled = run_mashangban(data_dir, "enroll", "--server", central.url, "--code", code, env=env)
     assert enrolled.returncode == 0, enrolled.stderr
     assert "enrolled: terminal" in enrolled.stdout
@@ -79,8 +80,10 @@ def test_sync_once_fails_while_central_is_unreachable(data_dir: Path) -> None:
         core.close()
     with refusing_url() as dead:
         result = run_mashangban(
-            data_dir, "sync", "--once", "--now", "--json", env={"MASHANGBAN_SYNC__SERVER_URL": dead}
-        )
+            data_dir, "sync", "--once", "--now", "--json",
+            env={"MASHANGBAN_SYNC__SERVER_URL": dead,
+                 "MASHANGBAN_SYNC__ALLOW_HTTP_LOOPBACK": "true"},
+        )  # fmt: skip
     assert result.returncode == 1
     summary = json.loads(result.stdout)
     assert summary["error"] == "offline" and summary["pending"] == 1

@@ -3,9 +3,11 @@ devices and network, diagnostics with enrolment, and assisted submissions."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import pytest
 from PySide6.QtWidgets import QLabel
 from sqlalchemy import select
 from staffkit import audit_rows, signed_in
@@ -18,6 +20,15 @@ from terminal.submissions.lifecycle import OutboxState, transition
 from tests.terminal.core.helpers import appeal
 from ui.staff.diagnostics import DiagnosticsScreen
 from ui.staff.status_screen import StatusScreen
+
+
+@pytest.fixture
+def config(config: Any) -> Any:
+    """The enrolment test types the plain http:// URL of a central on loopback, which
+    only ``sync.allow_http_loopback = true`` accepts (production: https:// only)."""
+    return dataclasses.replace(
+        config, sync=dataclasses.replace(config.sync, allow_http_loopback=True)
+    )
 
 
 def _row(core: Any, receipt_no: str) -> Any:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import hashlib
 import itertools
 import uuid
+from datetime import datetime
 from typing import Any
 
+from central.services.cases import CHINA_TIME
 from centralkit.catalog import SMALL_CATALOG
 from centralkit.sealing import seal_payload
 from sync.protocol.receipt_numbers import make_receipt_no
@@ -55,14 +57,19 @@ def rating_payload(target_receipt_no: str, score: int = 5) -> dict[str, Any]:
 class SubmissionFactory:
     """Numbers receipts like terminal ``terminal_code`` and seals to ``platform_keys``."""
 
-    def __init__(self, terminal_code: str, platform_keys: list[dict[str, str]]) -> None:
+    def __init__(
+        self, terminal_code: str, platform_keys: list[dict[str, str]], day: str | None = None
+    ) -> None:
         self.terminal_code = terminal_code
         self.platform_keys = platform_keys
+        # Central refuses receipts dated before the terminal's enrolment or after
+        # tomorrow, so a test terminal numbers them with today's date (China time).
+        self.day = day or datetime.now(CHINA_TIME).strftime("%y%m%d")
         self._sequence = itertools.count(1)
 
     def receipt_no(self) -> str:
         """The next receipt number of this terminal."""
-        return make_receipt_no(self.terminal_code, "261127", next(self._sequence))
+        return make_receipt_no(self.terminal_code, self.day, next(self._sequence))
 
     def item(
         self,

@@ -30,7 +30,8 @@ class EnrolledTerminal:
 
 def enroll_terminal(central: ThreadedCentral, clock: ManualClock, code: str) -> EnrolledTerminal:
     """Enrol over HTTP with a fresh code."""
-    enrol_code = issue_code(central.services.core.store, clock.now())
+    core = central.services.core
+    enrol_code = issue_code(core.store, clock.now(), hasher=core.code_hasher)
     response = requests.post(
         central.url + "/api/v1/terminals/enroll",
         json={

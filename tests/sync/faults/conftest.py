@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 HERE = Path(__file__).resolve().parent
-for kit in (HERE.parent / "sync", HERE.parent / "central"):
+for kit in (HERE.parents[1] / "sync", HERE.parents[1] / "central"):
     if str(kit) not in sys.path:
         sys.path.insert(0, str(kit))
 

@@ -98,6 +98,7 @@ def sync_once(data_dir: Path, url: str, code: str) -> subprocess.Popen[str]:
     env.update(
         XDG_CONFIG_HOME=str(data_dir.parent / "xdg-config"),
         MASHANGBAN_SYNC__SERVER_URL=url,
+        MASHANGBAN_SYNC__ALLOW_HTTP_LOOPBACK="true",
         MASHANGBAN_TERMINAL__CODE=code,
         MASHANGBAN_SYNC__TIMEOUT_S="2",
         MASHANGBAN_SYNC__BACKOFF_BASE_S="0.1",

@@ -22,6 +22,7 @@ from synckit.central_process import CentralProcess
 from synckit.terminals import confirm_appeals, sync_config
 
 from central.services.enrollment import issue_code
+from central.services.enrollment_codes import CODE_KEY_FILENAME, CodeHasher
 from central.store.engine import Store
 from sync.enrolment import enroll
 from sync.protocol.problem_codes import RATE_LIMITED
@@ -127,7 +128,8 @@ def pending(cores: list[TerminalCore]) -> int:
 @pytest.mark.slow
 def test_200_terminals_come_back_at_once(tmp_path: Path, busy_central: CentralProcess) -> None:
     central_db = Store(f"sqlite:///{busy_central.data_dir / 'central.sqlite3'}")
-    codes = [issue_code(central_db, datetime.now(UTC)) for _ in range(TERMINALS)]
+    hasher = CodeHasher(busy_central.data_dir / "keys" / CODE_KEY_FILENAME)
+    codes = [issue_code(central_db, datetime.now(UTC), hasher=hasher) for _ in range(TERMINALS)]
     central_db.dispose()
     with ThreadPoolExecutor(8) as pool:
         cores = list(pool.map(lambda i: enrolled_terminal(tmp_path, i, busy_central, codes[i]),

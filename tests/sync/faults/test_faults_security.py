@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 
 import pytest
 from centralkit.server import ThreadedCentral
@@ -38,7 +39,7 @@ def terminal_client(url: str, terminal: EnrolledTerminal) -> SyncClient:
     secret = base64.b64decode(terminal.enrolment["secret"])
     return SyncClient(
         url,
-        TransportSettings(timeout_s=10),
+        TransportSettings(timeout_s=10, allow_http_loopback=True),
         credentials=Credentials(terminal.terminal_id, secret),
         clock=ServerClock(timing),
         backoff=Backoff(0.1, 1, 0),
@@ -66,7 +67,11 @@ def test_a_captured_request_replayed_later_is_refused(
     assert captured.status == 200
     status, answer = send_raw(manual_central.url, captured.raw)  # at once: the nonce is known
     assert (status, problem_code(answer)) == (401, problem_codes.REPLAYED_NONCE)
-    clock.advance(later_s)  # past the skew window (and, for 601+, the nonce window)
+    # Past the skew window (and, for 601+, the nonce window), counted from the time the
+    # request was signed: the terminal signs with real time, which ran on while central
+    # started after its manual clock was set.
+    signed_at = int(re.search(rb"(?im)^x-timestamp: *(\d+)", captured.raw).group(1))
+    clock.advance(later_s - (clock.now().timestamp() - signed_at))
     status, answer = send_raw(manual_central.url, captured.raw)
     assert (status, problem_code(answer)) == (401, problem_codes.CLOCK_SKEW)
     terminal.client.close()
@@ -74,7 +79,8 @@ def test_a_captured_request_replayed_later_is_refused(
 
 def _terminal_enrol(core: TerminalCore, url: str, code: str) -> ServerError:
     timing = Timing()
-    client = SyncClient(url, TransportSettings(timeout_s=10), credentials=None,
+    transport = TransportSettings(timeout_s=10, allow_http_loopback=True)
+    client = SyncClient(url, transport, credentials=None,
                         clock=ServerClock(timing, core.store), backoff=Backoff(0.1, 1, 0),
                         timing=timing)  # fmt: skip
     try:
@@ -89,12 +95,12 @@ def _terminal_enrol(core: TerminalCore, url: str, code: str) -> ServerError:
 def test_reused_and_expired_codes_are_refused_to_the_terminal(
     manual_central: ThreadedCentral, clock: ManualClock, core: TerminalCore
 ) -> None:
-    store = manual_central.services.core.store
-    used = issue_code(store, clock.now())
+    store, hasher = manual_central.services.core.store, manual_central.services.core.code_hasher
+    used = issue_code(store, clock.now(), hasher=hasher)
     enroll_terminal_with(manual_central, clock, used)
     reused = _terminal_enrol(core, manual_central.url, used)
     assert (reused.status, reused.code) == (409, problem_codes.ENROLLMENT_CODE_USED)
-    expired = issue_code(store, clock.now())
+    expired = issue_code(store, clock.now(), hasher=hasher)
     clock.advance(24 * 3600 + 1)
     late = _terminal_enrol(core, manual_central.url, expired)
     assert (late.status, late.code) == (410, problem_codes.ENROLLMENT_CODE_EXPIRED)

@@ -38,6 +38,7 @@ def sync_config(data_dir: Path, server_url: str, **overrides: Any) -> Config:
         # another terminal already used, so every test terminal gets its own code.
         "terminal.code": f"{next(_CODES):04d}",
         "sync.server_url": server_url,
+        "sync.allow_http_loopback": True,  # test centrals are plain http:// on loopback
         "sync.start_jitter_s": 0,
         "sync.backoff_base_s": 0.1,
         "sync.backoff_cap_s": 1,

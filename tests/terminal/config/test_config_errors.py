@@ -149,5 +149,7 @@ def test_rules_across_keys(tmp_path: Path, text: str, expected: str) -> None:
 
 @pytest.mark.parametrize("host", ["127.0.0.1", "localhost", "[::1]", "127.8.0.1"])
 def test_http_to_loopback_is_allowed(tmp_path: Path, host: str) -> None:
-    config = load_text(tmp_path, f'[sync]\nserver_url = "http://{host}:8443/tsp"\n')
+    config = load_text(
+        tmp_path, f'[sync]\nserver_url = "http://{host}:8443/tsp"\nallow_http_loopback = true\n'
+    )
     assert config.sync.server_url == f"http://{host}:8443/tsp"

@@ -44,7 +44,7 @@ def test_no_file_gives_every_default(default_dirs: tuple[Path, Path]) -> None:
     assert config.terminal.branch_name == "马上办便民服务点（示范）"
     assert config.store.retention_days == 30
     assert config.sync.server_url == ""
-    assert config.sync.allow_http_loopback is True
+    assert config.sync.allow_http_loopback is False  # production: https:// only
     assert config.sync.pin_sha256 == ()
     assert config.sync.batch_max_bytes == 2_097_152
     assert config.printer.paper_width_mm == 80

@@ -13,10 +13,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from tests.terminal.store_safety.helpers import DEADLINE_S, command
-
 from mashangban.embedded_central import EmbeddedCentral
 from tests.conftest import cli_env
+from tests.terminal.store_safety.helpers import DEADLINE_S, command
 
 TERMINAL_CODE = "0042"  # the real terminal's configured code in these tests
 

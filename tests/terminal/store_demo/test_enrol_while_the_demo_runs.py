@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.terminal.core.helpers import appeal
 
 from mashangban.embedded_central import central_for
 from sync.client import SyncClient
@@ -22,6 +21,7 @@ from sync.service import SyncService, backoff_settings, transport_settings
 from sync.timing import Timing
 from terminal.runtime import start_core
 from tests.conftest import make_config
+from tests.terminal.core.helpers import appeal
 from tests.terminal.store_demo.helpers import TERMINAL_CODE, query, real_central
 
 

@@ -8,7 +8,6 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from tests.terminal.store_safety.helpers import log_text, spawn, stderr_of, stop, wait_until
 
 from terminal.catalog import CatalogError, CatalogStore
 from tests.terminal.store_demo.helpers import (
@@ -21,6 +20,7 @@ from tests.terminal.store_demo.helpers import (
     run,
     set_kv,
 )
+from tests.terminal.store_safety.helpers import log_text, spawn, stderr_of, stop, wait_until
 
 OFFSET_KEY = "sync.clock_offset_s"
 

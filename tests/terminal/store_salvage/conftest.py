@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 HERE = Path(__file__).resolve().parent
-for kit in (HERE.parent / "sync", HERE):
+for kit in (HERE.parents[1] / "sync", HERE):
     if str(kit) not in sys.path:
         sys.path.insert(0, str(kit))
 
