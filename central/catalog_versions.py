@@ -48,7 +48,8 @@ class CatalogVersions:
             try:
                 if target.exists() and target.read_bytes() == body:
                     return
-                self.directory.mkdir(parents=True, exist_ok=True)
+                self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+                os.chmod(self.directory, 0o700)  # private as the rest (mkdir's mode meets umask)
                 fd, name = tempfile.mkstemp(prefix=".catalog-", suffix=".tmp", dir=self.directory)
                 try:
                     with os.fdopen(fd, "wb") as handle:

@@ -67,6 +67,11 @@ class SubmissionFactory:
         self.day = day or datetime.now(CHINA_TIME).strftime("%y%m%d")
         self._sequence = itertools.count(1)
 
+    def created_at(self) -> str:
+        """A time on the receipt's day (10:11 China time): central refuses a receipt
+        dated more than a day from when it says it was made."""
+        return f"20{self.day[:2]}-{self.day[2:4]}-{self.day[4:]}T02:11:09Z"
+
     def receipt_no(self) -> str:
         """The next receipt number of this terminal."""
         return make_receipt_no(self.terminal_code, self.day, next(self._sequence))
@@ -95,7 +100,7 @@ class SubmissionFactory:
             "submission_id": submission_id or str(uuid.uuid4()),
             "receipt_no": self.receipt_no(),
             "kind": kind,
-            "created_at": "2026-11-27T02:11:09Z",
+            "created_at": self.created_at(),
             "channel": "kiosk",
             "staff_id": None,
             "catalog_version": SMALL_CATALOG["version"],

@@ -26,6 +26,7 @@ def run(
     """One command to its end, with this data dir, terminal code 0042 and ``env``."""
     full = cli_env(data_dir)
     full["MASHANGBAN_TERMINAL__CODE"] = TERMINAL_CODE
+    full["MASHANGBAN_SYNC__ALLOW_HTTP_LOOPBACK"] = "true"  # test centrals: http:// on loopback
     full.update(env or {})
     return subprocess.run(
         command(*args),

@@ -29,7 +29,12 @@ from tests.terminal.store_demo.helpers import TERMINAL_CODE, query, real_central
 def test_enrolment_beside_the_running_demo_stops_demo_sync_and_seals_for_the_platform(
     data_dir: Path, tmp_path: Path
 ) -> None:
-    config = make_config(data_dir, terminal__code=TERMINAL_CODE, sync__start_jitter_s=0)
+    config = make_config(
+        data_dir,
+        terminal__code=TERMINAL_CODE,
+        sync__start_jitter_s=0,
+        sync__allow_http_loopback=True,  # the platform here is http:// on loopback
+    )
     core = start_core(config, configure_logging=False)
     try:
         demo_receipt = core.confirm(appeal()).receipt_no

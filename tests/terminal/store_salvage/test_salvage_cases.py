@@ -51,7 +51,8 @@ def test_a_lost_enrolment_never_falls_back_to_the_demo_central(config: Config) -
     core = _enrolled_core(config)
     _confirm(core, 5)
     store = core.paths.store_file
-    demo_keys = sorted((core.paths.demo_central_dir / "keys").iterdir())  # from before
+    demo_key_dir = core.paths.demo_central_dir / "keys"  # a real enrolment removed the demo
+    demo_keys = sorted(demo_key_dir.iterdir()) if demo_key_dir.exists() else []
     core.close()
     _wreck(store, table_pages(store, "terminal_identity"))
 
@@ -60,9 +61,10 @@ def test_a_lost_enrolment_never_falls_back_to_the_demo_central(config: Config) -
         assert core.identity is None and core.confirmer is None  # refuses, never demo
         check = check_salvage(core)
         assert check.verdict == "fail" and "enrol" in check.advice.lower()
-        with pytest.raises(EmbeddedCentralError, match="enrolment was lost"), central_for(core):
+        with pytest.raises(EmbeddedCentralError, match="enrol"), central_for(core):
             pass
-        assert sorted((core.paths.demo_central_dir / "keys").iterdir()) == demo_keys
+        after = sorted(demo_key_dir.iterdir()) if demo_key_dir.exists() else []
+        assert after == demo_keys  # no demo central was started or made
         assert not (core.paths.demo_central_dir / "central.sqlite3").exists()
     finally:
         core.close()
@@ -96,6 +98,7 @@ def test_the_salvage_break_verifies_but_tampering_after_it_does_not(config: Conf
     trail = AuditTrail.for_core(core)
     for _ in range(5):
         trail.record(actions.TECHNICIAN_CLI, actions.FORCE_SYNC)
+    before = trail.verify().records  # these five and what enrolment recorded (demo_purge)
     store = core.paths.store_file
     core.close()
     _wreck(store, table_pages(store, "submissions")[2:4])
@@ -105,7 +108,7 @@ def test_the_salvage_break_verifies_but_tampering_after_it_does_not(config: Conf
         trail = AuditTrail.for_core(core)
         trail.record(actions.TECHNICIAN_CLI, actions.EXPORT, "ok", {"count": 1})  # after it
         result = trail.verify()
-        assert result.ok and result.breaks == 1 and result.records == 7, result
+        assert result.ok and result.breaks == 1 and result.records == before + 2, result
     finally:
         core.close()
     conn = sqlite3.connect(store)  # someone with the file, not the key, edits a kept record

@@ -56,7 +56,10 @@ def test_bit_flips_in_sealed_payloads_are_held_back_and_listed(
         terminal.data_dir,
         "doctor",
         "--json",
-        env={"MASHANGBAN_TERMINAL__CODE": terminal.config.terminal.code},
+        env={
+            "MASHANGBAN_TERMINAL__CODE": terminal.config.terminal.code,
+            "MASHANGBAN_SYNC__ALLOW_HTTP_LOOPBACK": "true",  # the test central: http://
+        },
     )
     assert all(r in doctor.stdout for r in flipped), doctor.stdout
     core = start_core(terminal.config, configure_logging=False)

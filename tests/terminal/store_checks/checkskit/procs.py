@@ -22,6 +22,7 @@ def env_for(data_dir: Path, **settings: str) -> dict[str, str]:
     env["XDG_CONFIG_HOME"] = str(data_dir.parent / "xdg-config")
     env["QT_QPA_PLATFORM"] = "offscreen"
     env["MASHANGBAN_TERMINAL__CODE"] = "0042"
+    env["MASHANGBAN_SYNC__ALLOW_HTTP_LOOPBACK"] = "true"  # test centrals: http:// on loopback
     env.update({f"MASHANGBAN_{k.upper()}": v for k, v in settings.items()})
     return env
 
