@@ -41,6 +41,18 @@ def pump(app: Any, ms: int) -> None:
         app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
 
 
+def until(app: Any, condition: Any, timeout_s: float = 15.0) -> bool:
+    """Pump events until ``condition()`` holds or ``timeout_s`` passes; whether it held."""
+    from PySide6.QtCore import QEventLoop
+
+    end = time.monotonic() + timeout_s
+    while not condition():
+        if time.monotonic() > end:
+            return False
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+    return True
+
+
 def keyboard(app: Any) -> dict[str, object]:
     """The real dock (ui/widgets/keyboard_dock.py) types 你好 then "ok" into a line edit."""
     from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
@@ -61,12 +73,15 @@ def keyboard(app: Any) -> dict[str, object]:
         return result
     window.activateWindow()
     field.setFocus()
-    pump(app, 300)
-    result["shown"] = dock.isVisible()
     qml = dock.evaluate
+    # Wait for the condition, not a time slice: on a busy machine the input method may
+    # take its focus well after 300 ms, and a key clicked before that is lost.
+    until(app, lambda: bool(qml("inputContext.focus")) and dock.isVisible())
+    result["shown"] = dock.isVisible()
     for ch in "nihao":
+        before = str(qml("inputContext.preeditText") or "")
         qml(f"inputContext.inputEngine.virtualKeyClick(Qt.Key_{ch.upper()}, '{ch}', 0)")
-        pump(app, 30)
+        until(app, lambda before=before: str(qml("inputContext.preeditText") or "") != before)
     result["preedit"] = qml("inputContext.preeditText")
     full = dock.view.grabFramebuffer()
     if os.environ.get("BUNDLE_PROBE_GRAB"):
@@ -78,8 +93,9 @@ def keyboard(app: Any) -> dict[str, object]:
     dock.set_locale("en")  # the English layout: keys type straight into the field
     pump(app, 200)
     for ch in "ok":
+        before = field.text()
         qml(f"inputContext.inputEngine.virtualKeyClick(Qt.Key_{ch.upper()}, '{ch}', 0)")
-        pump(app, 30)
+        until(app, lambda before=before: field.text() != before)
     result["text"] = field.text()
     window.close()
     return result

@@ -29,8 +29,8 @@ SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
 )
 
 
-class SecurityHeadersMiddleware:
-    """Adds the security headers (HSTS only over TLS) to every response."""
+class _HttpMiddleware:
+    """A pure ASGI middleware that acts on HTTP requests and passes anything else on."""
 
     def __init__(self, app: Any) -> None:
         self.app = app
@@ -39,6 +39,16 @@ class SecurityHeadersMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        await self.handle(scope, receive, send)
+
+    async def handle(self, scope: Any, receive: Any, send: Any) -> None:
+        raise NotImplementedError
+
+
+class SecurityHeadersMiddleware(_HttpMiddleware):
+    """Adds the security headers (HSTS only over TLS) to every response."""
+
+    async def handle(self, scope: Any, receive: Any, send: Any) -> None:
         extra = list(SECURITY_HEADERS)
         if scope.get("scheme") == "https":
             extra.append((b"strict-transport-security", HSTS.encode()))
@@ -54,16 +64,10 @@ class SecurityHeadersMiddleware:
         await self.app(scope, receive, send_with_headers)
 
 
-class AccessLogMiddleware:
+class AccessLogMiddleware(_HttpMiddleware):
     """Logs one INFO line on ``central.access`` per HTTP request, once it is answered."""
 
-    def __init__(self, app: Any) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def handle(self, scope: Any, receive: Any, send: Any) -> None:
         started = time.perf_counter()
         status = 0
 
