@@ -76,12 +76,21 @@ class SerialCardAdapter:
 
     def read_card(self, timeout_s: float) -> Mapping[str, Any]:
         deadline = time.monotonic() + timeout_s
+        answered_no_card = False
         while True:
-            frame = self._exchange(Command.READ_CARD, deadline)
+            try:
+                frame = self._exchange(Command.READ_CARD, deadline)
+            except CardReaderError as exc:
+                # The reader has said "no card" and was asked again: the time ran out
+                # waiting for a card, not for a silent reader.
+                if exc.reason == "timeout" and answered_no_card:
+                    raise CardReaderError("no_card") from exc
+                raise
             code = frame.payload[0] if frame.payload else None
             if code == ReadCode.OK:
                 return _card_fields(frame.payload[1:])
             if code == ReadCode.NO_CARD:
+                answered_no_card = True
                 if time.monotonic() + self.poll_interval_s >= deadline:
                     raise CardReaderError("no_card")
                 time.sleep(self.poll_interval_s)
