@@ -26,6 +26,8 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
+from terminal.durable import write_durably
+
 log = logging.getLogger(__name__)
 
 FILE_NAME = "receipt-sequences.json"
@@ -69,34 +71,14 @@ def read_marks(path: Path) -> dict[str, int]:
     return marks
 
 
-def _fsync_dir(directory: Path) -> None:
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def write_marks(path: Path, marks: Mapping[str, int]) -> None:
     """Replace the mark durably; on any failure no temporary file is left behind."""
     body = json.dumps(
         {"format": _FORMAT, "days": dict(sorted(marks.items()))}, separators=(",", ":")
     ).encode("utf-8")
     fd, name = tempfile.mkstemp(prefix=_TEMP_PREFIX, suffix=_TEMP_SUFFIX, dir=path.parent)
-    temp = Path(name)
-    try:
-        try:
-            view = memoryview(body)
-            while view:
-                view = view[os.write(fd, view) :]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(temp, path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-    _fsync_dir(path.parent)
+    os.close(fd)  # a unique name in the same directory; write_durably writes it
+    write_durably(path, body, Path(name))
 
 
 def merged(*sources: Mapping[str, int]) -> dict[str, int]:

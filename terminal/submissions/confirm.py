@@ -20,7 +20,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 import sqlite3
 import uuid
 from collections.abc import Callable
@@ -38,6 +37,7 @@ from sync.protocol.schemas import (
 )
 from sync.protocol.times import rfc3339
 from terminal.crypto.sealing import Sealer
+from terminal.durable import write_durably
 from terminal.receipts.high_water import HighWater
 from terminal.receipts.number import ReceiptNumber
 from terminal.store.integrity import record_payload_digest
@@ -69,33 +69,11 @@ class Confirmed:
     attachment_count: int
 
 
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def write_sealed_file(directory: Path, sealed: bytes) -> str:
     """Write sealed bytes as <sha256>.sealed, durably; returns the sha256."""
     digest = hashlib.sha256(sealed).hexdigest()
-    final = directory / f"{digest}.sealed"
-    tmp = directory / f"{digest}.tmp"
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        try:
-            view = memoryview(sealed)
-            while view:
-                view = view[os.write(fd, view) :]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, final)
-    except BaseException:  # a full disk mid-write: leave nothing half-written behind
-        tmp.unlink(missing_ok=True)
-        raise
-    _fsync_dir(directory)
+    # a full disk mid-write leaves nothing half-written behind
+    write_durably(directory / f"{digest}.sealed", sealed, directory / f"{digest}.tmp")
     return digest
 
 
