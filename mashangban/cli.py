@@ -23,7 +23,18 @@ from terminal.submissions.headroom import StorageFull
 # kiosk's `run` must not pay for sync's HTTP stack, SQLAlchemy or pydantic (~0.35 s).
 #: Exit status when the data directory's disk is too full to start (EX_TEMPFAIL).
 EXIT_NO_SPACE = 75
-COMMANDS = ("run", "doctor", "queue", "loadgen", "enroll", "sync", "staff", "audit", "selftest")
+COMMANDS = (
+    "run",
+    "doctor",
+    "queue",
+    "loadgen",
+    "enroll",
+    "sync",
+    "staff",
+    "audit",
+    "keys",
+    "selftest",
+)
 
 
 def command_module(name: str) -> ModuleType:

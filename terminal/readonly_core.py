@@ -13,7 +13,7 @@ import logging
 from zoneinfo import ZoneInfo
 
 from terminal.config import Config
-from terminal.crypto.key_file import read_key_file
+from terminal.crypto.key_protection import KeyProtection, KeyUnavailable, load_key
 from terminal.crypto.local_key import LocalKey
 from terminal.crypto.sealing import Sealer
 from terminal.identity import Identity, load_identity, load_platform_keys
@@ -31,9 +31,9 @@ def open_core_readonly(config: Config) -> TerminalCore:
     paths = DataPaths(config.data_dir)
     store = open_store_readonly(paths)
     notes: list[str] = []
-    try:
-        key_bytes = read_key_file(paths.local_key_file)
-    except (OSError, ValueError) as exc:
+    try:  # sealed to the TPM: unsealing changes nothing on disk
+        key_bytes = load_key(paths.local_key_file, 32, KeyProtection.of(config), create=False)
+    except (OSError, ValueError, KeyUnavailable) as exc:
         key_bytes = None
         notes.append(f"local key unreadable: {exc}")
     identity: Identity | None = None

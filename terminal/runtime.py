@@ -34,7 +34,7 @@ from terminal.logging_setup import setup_logging
 from terminal.paths import DataPaths
 from terminal.receipts.builder import build_receipt
 from terminal.receipts.model import Receipt
-from terminal.store.access import is_damage, unavailable
+from terminal.store.access import StoreUnavailable, is_damage, unavailable
 from terminal.store.integrity import check_in_background
 from terminal.store.owner import OwnerLock, claim
 from terminal.store.startup import OpenStore, open_store
@@ -164,7 +164,7 @@ def _start_on(
     sweep_attachment_files(store)
     check_in_background(store)  # sealed payloads and files still match their digests
     purged = purge_expired(store, config.store.retention_days)
-    local_key = LocalKey.load_or_create(paths.local_key_file)
+    local_key = load_terminal_keys(config, paths)
     identity = choose_identity(config, paths, store, local_key)
     core = TerminalCore(config, paths, store, local_key, identity, None, owner=lock)
     core.confirmer = make_confirmer(core)
@@ -176,6 +176,25 @@ def _start_on(
         _audit_config_changes(core)
     log.info("core started: store %s, terminal %s", paths.store_file, core.terminal_code)
     return core
+
+
+def load_terminal_keys(config: Config, paths: DataPaths) -> LocalKey:
+    """The local key (made on first start); both it and the audit key are sealed to
+    the TPM now if they are files and a TPM answers (store.key_protection = auto).
+    A key sealed to a TPM that cannot give it back: StoreUnavailable("keys"), so the
+    kiosk says so and waits, and no new key ever replaces it."""
+    from terminal.audit.key import KEY_LEN, audit_key_path
+    from terminal.crypto.key_protection import KeyProtection, KeyUnavailable, load_key
+
+    protection = KeyProtection.of(config)
+    try:
+        local_key = LocalKey.load_or_create(paths.local_key_file, protection)
+        audit_key = audit_key_path(paths.local_key_file)
+        if audit_key.exists():
+            load_key(audit_key, KEY_LEN, protection, create=True)
+    except KeyUnavailable as exc:
+        raise StoreUnavailable("keys", exc.path, str(exc)) from None
+    return local_key
 
 
 def choose_identity(

@@ -17,6 +17,7 @@ from terminal.audit.checks import check_audit
 from terminal.config import Config
 from terminal.doctor import VERDICT_RANK, Check, overall, run_checks
 from terminal.doctor_devices import device_checks
+from terminal.doctor_keys import check_key_protection
 from terminal.readonly_core import open_core_readonly
 from terminal.staff.checks import check_staff
 from terminal.store.access import StoreUnavailable
@@ -42,7 +43,10 @@ def execute(config: Config, args: argparse.Namespace) -> int:
         checks = [store_unavailable_check(exc)]
     else:
         try:
-            checks = run_checks(core, extra=[check_staff, check_audit, check_central, check_clock])
+            checks = run_checks(
+                core,
+                extra=[check_key_protection, check_staff, check_audit, check_central, check_clock],
+            )
         finally:
             core.close()
     checks += device_checks(device_states(config, config.data_dir))

@@ -33,6 +33,7 @@ from terminal.audit.chain import (
     utc_now,
 )
 from terminal.audit.key import audit_key_path, load_or_create_audit_key
+from terminal.crypto.key_protection import KeyProtection
 from terminal.store.models import AuditRecord, KeyValue
 from terminal.store.startup import OpenStore
 
@@ -79,6 +80,7 @@ class AuditTrail:
             audit_key_path(core.paths.local_key_file),
             records_exist=exists,
             create=not core.store.read_only,  # a read-only command creates no file
+            protection=KeyProtection.of(core.config),
         )
         return cls(core.store, key, core.terminal_code, clock)
 

@@ -82,6 +82,26 @@ class StoreSection:
         200, "Free disk space (MB) below which no new submission is taken.", minimum=0
     )
     backups_kept: int = setting(5, "Database backups (taken before migrations) kept.", minimum=1)
+    key_protection: str = setting(
+        "auto",
+        "How the terminal's keys (keys/local.key, keys/audit.key) are kept: auto = sealed "
+        "to the TPM when one answers, else 0600 files (file keys are sealed when a TPM "
+        "appears); tpm = refuse to start without the TPM; file = never seal. A key already "
+        "sealed is always read from the TPM.",
+        choices=("auto", "tpm", "file"),
+    )
+    tpm_tcti: str = setting(
+        "",
+        "How to reach the TPM (a tpm2-tools TCTI, e.g. device:/dev/tpmrm0); empty = "
+        "$TPM2TOOLS_TCTI, else /dev/tpmrm0 when it exists.",
+    )
+    tpm_pcrs: str = setting(
+        "",
+        "PCRs the sealed keys are bound to, e.g. sha256:0,7 (a firmware or Secure Boot "
+        "change then locks them out); empty = bound to the TPM only.",
+        pattern=r"(sha(1|256|384):[0-9]{1,2}(,[0-9]{1,2})*)?",
+        pattern_doc="empty or BANK:N,N (e.g. sha256:0,7)",
+    )
 
 
 @dataclass(frozen=True)

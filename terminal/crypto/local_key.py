@@ -1,9 +1,11 @@
 """The terminal's local wrapping key, for the few secrets the terminal itself
 must read back (the enrolment secret that signs requests and receipt QRs).
 
-The key lives in its own file (mode 0600) beside the store, so a copy of the
-database alone does not reveal the secret. Personal data is never wrapped
-with this key: it is sealed to the platform and unreadable here.
+The key lives beside the store, sealed to the TPM where one answers, else in its
+own file (mode 0600): crypto/key_protection.py. So a copy of the database alone
+does not reveal the secret, and with a TPM neither does a copy of the whole disk.
+Personal data is never wrapped with this key: it is sealed to the platform and
+unreadable here.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
-from terminal.crypto.key_file import create_key_file, read_key_file
+from terminal.crypto.key_protection import KeyProtection, load_key
 
 _KEY_LEN = 32
 _NONCE_LEN = 12
@@ -24,10 +26,12 @@ class LocalKey:
         self._aead = ChaCha20Poly1305(key)
 
     @classmethod
-    def load_or_create(cls, path: Path) -> LocalKey:
-        """Read the key file, creating it (0600, fsynced) on first start."""
-        key = read_key_file(path, _KEY_LEN)
-        return cls(key if key is not None else create_key_file(path, _KEY_LEN))
+    def load_or_create(cls, path: Path, protection: KeyProtection | None = None) -> LocalKey:
+        """Read the key (unsealing or sealing it as ``protection`` says), creating it
+        on first start. KeyUnavailable: it is sealed to a TPM that cannot give it."""
+        key = load_key(path, _KEY_LEN, protection or KeyProtection(), create=True)
+        assert key is not None
+        return cls(key)
 
     def wrap(self, secret: bytes, label: bytes) -> bytes:
         nonce = secrets.token_bytes(_NONCE_LEN)

@@ -32,6 +32,10 @@ ADVICE = {
     "missing": "Restore the store file (see backups/ and damaged/) or, to start with an "
     "empty store on purpose, move the whole data directory aside first.",
     "fresh": "The kiosk creates the store when it first starts (systemctl start mashangban).",
+    "keys": "The terminal's keys are sealed to a TPM that cannot give them here. If this "
+    "data directory was copied from another machine, it cannot sign as that terminal: "
+    "move it aside and enrol afresh. Otherwise switch the TPM on in the firmware and "
+    "check store.tpm_tcti; `mashangban doctor` says which (docs/deployment.md, TPM).",
     "other": "Look at the kiosk's log; nothing was moved or changed.",
 }
 
@@ -40,7 +44,7 @@ class StoreUnavailable(RuntimeError):
     """The store cannot be used now, for a reason that is not damage; nothing was moved."""
 
     def __init__(self, kind: str, path: Path, what: str) -> None:
-        self.kind = kind  # permission | io | locked | full | missing | fresh | other
+        self.kind = kind  # permission | io | locked | full | missing | fresh | keys | other
         self.path = path
         self.what = what
         self.advice = ADVICE.get(kind, ADVICE["other"])
@@ -108,7 +112,8 @@ def used_before(paths: DataPaths) -> bool:
         return False
     if paths.damaged_dir.is_dir() and any(paths.damaged_dir.glob("store-*.sqlite3")):
         return False
-    leftovers = [paths.local_key_file, Path(f"{store}-wal")]
+    key = paths.local_key_file
+    leftovers = [key, key.with_name(key.name + ".tpm"), Path(f"{store}-wal")]
     if any(p.exists() for p in leftovers):
         return True
     return paths.attachments_dir.is_dir() and any(paths.attachments_dir.glob("*.sealed"))

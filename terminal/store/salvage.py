@@ -41,7 +41,7 @@ from terminal.audit.breaks import break_row
 from terminal.audit.chain import AuditRow
 from terminal.audit.key import KEY_LEN, audit_key_path
 from terminal.audit.trail import LAST_SEQ_KEY, SENT_SEQ_KEY
-from terminal.crypto.key_file import read_key_file
+from terminal.crypto.key_protection import KeyProtection, KeyUnavailable, load_key
 from terminal.identity import ENROLMENT_LOST_KEY, ENROLMENT_MARKER
 from terminal.paths import DataPaths
 from terminal.store import migrate
@@ -198,9 +198,9 @@ def _audit_break(conn: sqlite3.Connection, paths: DataPaths, read: DamagedRead) 
             break
     lost = max(0, last_written - start + 1 - sum(1 for r in rows if r.seq >= start))
     lost = max(lost, table.lost if table else 0)
-    try:
-        key = read_key_file(audit_key_path(paths.local_key_file), KEY_LEN)
-    except ValueError:
+    try:  # sealed to the TPM: the TCTI it was sealed through (no configuration here)
+        key = load_key(audit_key_path(paths.local_key_file), KEY_LEN, KeyProtection(), create=False)
+    except (ValueError, KeyUnavailable):
         key = None
     if key is None:  # doctor reports the missing key; the records are kept anyway
         return {"kept": len(rows), "lost": lost, "break": False, "note": "audit key missing"}
