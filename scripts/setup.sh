@@ -32,6 +32,11 @@ APT_PACKAGES=(
   # The sqlite3 command line: its .recover is a salvage pass for a damaged store
   # (terminal/store/salvage_read.py; skipped when absent).
   sqlite3
+  # The terminal's keys sealed to a TPM 2.0 (terminal/crypto/tpm.py runs the tpm2_*
+  # commands; the device TCTI reaches /dev/tpmrm0) and, for the tests, a software TPM
+  # on loopback reached through the swtpm TCTI (tests/terminal/crypto).
+  tpm2-tools libtss2-tcti-device0 libtss2-tcti-swtpm0
+  swtpm swtpm-tools
 )
 
 missing=()

@@ -148,6 +148,14 @@ def check_enrolment(core: TerminalCore) -> Check:
 
     mark = read_mark(core.paths)
     identity = core.identity
+    if identity is None and any(n.startswith("local key unreadable") for n in core.notes):
+        return Check(
+            "enrolment",
+            "fail",
+            "the enrolment cannot be read: the terminal's local key is not available here "
+            "(see key protection)",
+            "Follow the key protection check's advice.",
+        )
     if mark is not None and (identity is None or identity.demo):
         where = f" with {mark.server_url}" if mark.server_url else ""
         code = f" as terminal {mark.terminal_code}" if mark.terminal_code else ""

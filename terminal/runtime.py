@@ -193,7 +193,7 @@ def load_terminal_keys(config: Config, paths: DataPaths) -> LocalKey:
         if audit_key.exists():
             load_key(audit_key, KEY_LEN, protection, create=True)
     except KeyUnavailable as exc:
-        raise StoreUnavailable("keys", exc.path, str(exc)) from None
+        raise StoreUnavailable("keys", paths.store_file, str(exc)) from None
     return local_key
 
 

@@ -36,9 +36,9 @@ SEALED_SUFFIX = ".tpm"
 FORMAT = "mashangban-tpm-sealed/1"
 
 WHY = {
-    "wrong_tpm": "they are sealed to another TPM: this data directory was copied from "
+    "wrong_tpm": "it is sealed to another TPM: this data directory was copied from "
     "another machine, or this machine's TPM was cleared or replaced",
-    "pcr_mismatch": "the machine's measured boot state (PCRs) is not the one they were "
+    "pcr_mismatch": "the machine's measured boot state (PCRs) is not the one it was "
     "sealed to: firmware, boot loader or Secure Boot settings changed",
     "unreachable": "the TPM does not answer",
     "absent": "no TPM can be used here",
