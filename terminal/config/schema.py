@@ -84,10 +84,9 @@ class StoreSection:
     backups_kept: int = setting(5, "Database backups (taken before migrations) kept.", minimum=1)
     key_protection: str = setting(
         "auto",
-        "How the terminal's keys (keys/local.key, keys/audit.key) are kept: auto = sealed "
-        "to the TPM when one answers, else 0600 files (file keys are sealed when a TPM "
-        "appears); tpm = refuse to start without the TPM; file = never seal. A key already "
-        "sealed is always read from the TPM.",
+        "How keys/ is kept: auto = sealed to the TPM when one answers (file keys too), "
+        "else 0600 files; tpm = refuse to start without one; file = never seal "
+        "(sealed keys are still read).",
         choices=("auto", "tpm", "file"),
     )
     tpm_tcti: str = setting(
