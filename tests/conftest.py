@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -17,6 +18,12 @@ from terminal.config import Config, load_config
 from terminal.runtime import TerminalCore, start_core
 
 REPO = Path(__file__).resolve().parent.parent
+
+# Hypothesis' per-example deadline (200 ms) and its too-slow health check time the
+# machine, not the code: on a busy CI machine an example that takes 0.2 ms idle took
+# 300 ms (a stressed run met it). Properties are checked, never their speed.
+settings.register_profile("suite", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("suite")
 
 
 @pytest.hookimpl(trylast=True)

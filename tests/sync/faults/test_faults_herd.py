@@ -152,9 +152,13 @@ def test_200_terminals_come_back_at_once(tmp_path: Path, busy_central: CentralPr
                 draining = [core for core in draining if pending([core])]
                 time.sleep(0.5)  # polling the terminals' outboxes with a deadline
             left = pending(cores)
+            for worker in workers:  # tell all 200 to stop first, then wait for them
+                worker.stop(timeout=0)
             for worker in workers:
                 worker.stop()
     finally:
+        for worker in workers:
+            worker.stop(timeout=0)
         for worker, service in zip(workers, services, strict=True):
             worker.stop()
             service.close()
