@@ -4,9 +4,11 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from central.app import open_core
@@ -14,8 +16,8 @@ from central.cli_options import add_global_options
 from central.config import CentralConfig
 from central.services.case_feed import list_cases
 from central.services.cases import advance_case
-from central.services.opened_payloads import open_case
 from central.services.enrollment import CODE_TTL_S, issue_code
+from central.services.opened_payloads import open_case, open_case_attachment
 from central.services.terminals import list_terminals, revoke_terminal
 from central.terminal_text import printable, safe_json
 from sync.protocol.schemas import CASE_STATUSES
@@ -62,6 +64,12 @@ def add_arguments(command: Callable[[str, str], argparse.ArgumentParser]) -> Non
     show.add_argument("receipt_no")
     show.add_argument("--json", action="store_true")
     show.set_defaults(handler=run_case_show)
+    attachment = actions.add_parser("attachment", help="write one of a case's attachments, opened")
+    add_global_options(attachment)
+    attachment.add_argument("receipt_no")
+    attachment.add_argument("sha256")
+    attachment.add_argument("--out", type=Path, required=True, help="new file (mode 0600)")
+    attachment.set_defaults(handler=run_case_attachment)
 
 
 def run_enroll_code(args: argparse.Namespace, config: CentralConfig) -> int:
@@ -172,4 +180,17 @@ def run_case_show(args: argparse.Namespace, config: CentralConfig) -> int:
             print(printable(f"{key}: {value if value is not None else '-'}"))
     print("payload:")
     print(safe_json(opened.payload))
+    return 0
+
+
+def run_case_attachment(args: argparse.Namespace, config: CentralConfig) -> int:
+    """Write the opened attachment to a new file only its owner may read."""
+    core = open_core(config)
+    clear = open_case_attachment(
+        core.store, core.attachments, core.keyring, args.receipt_no, args.sha256, core.security
+    )
+    fd = os.open(args.out, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(clear)
+    print(f"wrote {len(clear)} bytes")
     return 0

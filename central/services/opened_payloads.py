@@ -18,8 +18,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from central import security_log as events
+from central.attachment_files import AttachmentFiles
 from central.data_keys import KIND_PAYLOAD, DataKeys
+from central.keys import KeyRing
 from central.problems import ProblemError
+from central.sealing import open_attachment
 from central.security_log import SecurityLog
 from central.store.engine import Store
 from central.store.models import Case, Submission, SubmissionAttachment, Terminal
@@ -83,3 +86,34 @@ def open_case(
         payload=json.loads(clear),
         attachments=list(attachments),
     )
+
+
+def open_case_attachment(
+    store: Store,
+    files: AttachmentFiles,
+    keyring: KeyRing,
+    receipt_no: str,
+    sha256: str,
+    security: SecurityLog | None = None,
+) -> bytes:
+    """The clear bytes of an attachment the case of ``receipt_no`` names: decrypted at
+    rest, then opened with the platform key; a 404 problem when the case names none."""
+    with store.transaction() as session:
+        row = session.execute(
+            select(Case.case_id, Submission.kid)
+            .join(Submission, Submission.submission_id == Case.submission_id)
+            .join(
+                SubmissionAttachment,
+                SubmissionAttachment.submission_id == Case.submission_id,
+            )
+            .where(Case.receipt_no == receipt_no, SubmissionAttachment.sha256 == sha256)
+        ).one_or_none()
+    if row is None:
+        raise ProblemError(404, codes.ATTACHMENT_NOT_FOUND, "The case names no such attachment")
+    case_id, kid = row
+    clear = open_attachment(files.read(sha256), keyring, kid_hint=kid)
+    if security is not None:
+        security.record(
+            events.PAYLOAD_OPENED, "ok", source="local", case=case_id, part="attachment"
+        )
+    return clear

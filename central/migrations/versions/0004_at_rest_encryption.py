@@ -38,7 +38,9 @@ DATA_KEYS = sa.table(
 )
 
 
-def _key_row(keys: DataKeys, kind: str, record_id: str, now: datetime) -> tuple[dict[str, object], RecordKey]:
+def _key_row(
+    keys: DataKeys, kind: str, record_id: str, now: datetime
+) -> tuple[dict[str, object], RecordKey]:
     row, key = keys.make(kind, record_id, now)
     values = {c: getattr(row, c) for c in ("kind", "record_id", "alg", "kek_id", "wrapped_key")}
     return {**values, "created_at": now.replace(tzinfo=None)}, key
