@@ -74,11 +74,23 @@ def upgrade(
         backup = _backup_sqlite(store, current)
         log.info("backed up the database before migrating to %s: %s", head, backup)
     config = alembic_config()
-    with store.engine.begin() as connection:
-        config.attributes["connection"] = connection
-        config.attributes["data_keys"] = data_keys
-        config.attributes["attachments_dir"] = attachments_dir
-        command.upgrade(config, "head")
+    config.attributes["data_keys"] = data_keys
+    config.attributes["attachments_dir"] = attachments_dir
+    with store.engine.connect() as connection:
+        sqlite_fks = store.dialect == "sqlite"
+        if sqlite_fks:
+            # A batch migration re-creates a table others refer to; SQLite can switch
+            # foreign keys off only outside a transaction (the DBAPI is in autocommit).
+            connection.connection.driver_connection.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+                if sqlite_fks and connection.exec_driver_sql("PRAGMA foreign_key_check").first():
+                    raise RuntimeError("the migration left a dangling reference")
+        finally:
+            if sqlite_fks:
+                connection.connection.driver_connection.execute("PRAGMA foreign_keys = ON")
     log.info("database schema at %s", head)
     if config.attributes.get("encrypted_records"):
         _forget_clear_copies(store)

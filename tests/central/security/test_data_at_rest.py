@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
-from centralkit.postgres import SUPERUSER, PostgresServer, find_bin_dir
+from centralkit.postgres import SUPERUSER, PostgresServer
 from sqlalchemy.engine import make_url
 from synckit.central_process import CentralProcess
 from synckit.terminals import catalog_appeals, enrol_core, service_for, sync_config
@@ -93,17 +93,6 @@ class Backend:
         )  # fmt: skip
         assert b"COPY public.submissions" in done.stdout  # the dump has the table
         return done.stdout
-
-
-@pytest.fixture(scope="module")
-def postgres_server() -> Iterator[PostgresServer]:
-    bin_dir = find_bin_dir()
-    if bin_dir is None:
-        pytest.skip("PostgreSQL binaries not installed (apt-get install postgresql)")
-    server = PostgresServer(bin_dir)
-    server.start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
