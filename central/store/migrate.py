@@ -78,10 +78,11 @@ def upgrade(
     config.attributes["attachments_dir"] = attachments_dir
     with store.engine.connect() as connection:
         sqlite_fks = store.dialect == "sqlite"
-        if sqlite_fks:
+        raw = connection.connection.driver_connection
+        if sqlite_fks and raw is not None:
             # A batch migration re-creates a table others refer to; SQLite can switch
             # foreign keys off only outside a transaction (the DBAPI is in autocommit).
-            connection.connection.driver_connection.execute("PRAGMA foreign_keys = OFF")
+            raw.execute("PRAGMA foreign_keys = OFF")
         try:
             with connection.begin():
                 config.attributes["connection"] = connection
@@ -89,8 +90,8 @@ def upgrade(
                 if sqlite_fks and connection.exec_driver_sql("PRAGMA foreign_key_check").first():
                     raise RuntimeError("the migration left a dangling reference")
         finally:
-            if sqlite_fks:
-                connection.connection.driver_connection.execute("PRAGMA foreign_keys = ON")
+            if sqlite_fks and raw is not None:
+                raw.execute("PRAGMA foreign_keys = ON")
     log.info("database schema at %s", head)
     if config.attributes.get("encrypted_records"):
         _forget_clear_copies(store)

@@ -41,8 +41,9 @@ def _old_store(config: CentralConfig) -> None:
             alembic.attributes["connection"] = connection
             command.upgrade(alembic, "0003")
         now = datetime.now(UTC).replace(tzinfo=None)
-        values = {"tid": TERMINAL_ID, "sid": SUBMISSION_ID, "now": now, "sha": SHA, "secret": b"sealed",
-                  "payload": json.dumps(PAYLOAD, ensure_ascii=False)}  # fmt: skip
+        payload = json.dumps(PAYLOAD, ensure_ascii=False)
+        values = {"tid": TERMINAL_ID, "sid": SUBMISSION_ID, "now": now, "sha": SHA,
+                  "secret": b"sealed", "payload": payload}  # fmt: skip
         statements = [
             "INSERT INTO terminals (id, code, site_branch_code, site_name, hardware_id,"
             " secret_sealed, app_version, enrolled_at, revoked, change_seq) VALUES"
