@@ -31,7 +31,9 @@ from central.catalog import CatalogStore
 from central.catalog_versions import CatalogVersions
 from central.clock import Clock, SystemClock
 from central.config import CentralConfig
+from central.data_keys import DataKeys
 from central.file_modes import LoosePath, loose_paths, prepare_private_files
+from central.kek import FileKekProvider
 from central.keys import KeyRing
 from central.secretbox import SecretBox
 from central.security_log import SecurityLog
@@ -63,18 +65,28 @@ class CentralCore:
     secretbox: SecretBox
     code_hasher: CodeHasher
     loose_files: list[LoosePath]  # found at opening: readable by others
+    kek: FileKekProvider  # wraps the data keys of everything encrypted at rest
+    data_keys: DataKeys
+    security: SecurityLog
+    attachments: AttachmentFiles
 
 
 def open_core(
     config: CentralConfig, clock: Clock | None = None, deep_mode_check: bool = False
 ) -> CentralCore:
-    """Data dir (0700) → database (0600, migrated) → platform keys (first one
-    generated) → secrets and the enrolment-code key; warns about looser modes (of
-    every file with ``deep_mode_check``, else of the top two levels)."""
+    """Data dir (0700) → KEK and data keys → database (0600, migrated, clear
+    payloads of an older schema encrypted) → platform keys (first one generated) →
+    secrets and the enrolment-code key; warns about looser modes (of every file with
+    ``deep_mode_check``, else of the top two levels)."""
     clock = clock or SystemClock()
     prepare_private_files(config.data_dir, config.db_url)
     store = Store(config.db_url)
-    upgrade(store)
+    security = SecurityLog(config.security_log_path, clock)
+    kek = FileKekProvider(config.kek_dir)
+    data_keys = DataKeys(kek, security)
+    upgrade(store, data_keys, config.attachments_dir)
+    attachments = AttachmentFiles(config.attachments_dir, store, data_keys)
+    attachments.purge_clear()
     keyring = KeyRing(config.keys_dir)
     keyring.ensure_key(clock.now())
     register_keys(store, keyring, clock.now())
@@ -84,7 +96,10 @@ def open_core(
     for item in loose:
         log.warning("%s (run `mashangban-central doctor --fix`)", item.describe())
     secretbox = SecretBox(config.secrets_key_path)
-    return CentralCore(config, clock, store, keyring, secretbox, hasher, loose)
+    return CentralCore(
+        config, clock, store, keyring, secretbox, hasher, loose, kek, data_keys, security,
+        attachments,
+    )  # fmt: skip
 
 
 @dataclass
@@ -107,13 +122,13 @@ def build_services(core: CentralCore) -> CentralServices:
     catalog = CatalogStore(
         core.config.catalog_path, core.keyring, CatalogVersions(core.config.catalog_versions_dir)
     )
-    security = SecurityLog(core.config.security_log_path, core.clock)
+    security = core.security
     return CentralServices(
         core=core,
         catalog=catalog,
-        attachments=AttachmentFiles(core.config.attachments_dir),
+        attachments=core.attachments,
         verifier=RequestVerifier(core.store, core.secretbox, core.clock),
-        intake=SubmissionIntake(core.store, core.keyring, catalog, core.clock),
+        intake=SubmissionIntake(core.store, core.keyring, catalog, core.clock, core.data_keys),
         security=security,
         throttle=Throttle(core.config.throttle_policy(), security),
         enrolment_guard=EnrolmentGuard(core.clock),

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from central import cli_admin, cli_doctor, cli_keys, cli_serve, cli_staff
 from central import security_log as events
+from central.at_rest import AtRestError
 from central.cli_options import add_global_options
 from central.config import CentralConfig
 from central.problems import ProblemError
@@ -41,7 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_serve.add_arguments(command("serve", "run the HTTP server"))
     cli_admin.add_arguments(command)
-    cli_keys.add_arguments(command("keys", "list or rotate platform key pairs"))
+    cli_keys.add_arguments(
+        command("keys", "platform key pairs; key-encryption keys of data at rest")
+    )
     cli_staff.add_arguments(command("staff", "staff accounts provisioned to terminals"))
     cli_doctor.add_arguments(command("doctor", "check that central's files are private"))
     return parser
@@ -71,6 +74,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ProblemError as exc:
         print(f"error: {exc.detail or exc.title}", file=sys.stderr)
         status = 1
+    except AtRestError as exc:
+        print(f"error: {exc}. Nothing was shown; see the security log.", file=sys.stderr)
+        status = 2
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         status = 2

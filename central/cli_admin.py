@@ -1,11 +1,14 @@
-"""Admin commands: ``enroll-code``, ``terminals``, ``revoke``, ``cases``, ``case advance``."""
+"""Admin commands: ``enroll-code``, ``terminals``, ``revoke``, ``cases``, ``case advance``,
+``case show`` (the authorised reader of opened payloads)."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from central.app import open_core
@@ -14,6 +17,7 @@ from central.config import CentralConfig
 from central.services.case_feed import list_cases
 from central.services.cases import advance_case
 from central.services.enrollment import CODE_TTL_S, issue_code
+from central.services.opened_payloads import open_case, open_case_attachment
 from central.services.terminals import list_terminals, revoke_terminal
 from central.terminal_text import printable, safe_json
 from sync.protocol.schemas import CASE_STATUSES
@@ -55,6 +59,17 @@ def add_arguments(command: Callable[[str, str], argparse.ArgumentParser]) -> Non
     advance.add_argument("--note", help="staff note (kept at central, never sent)")
     advance.add_argument("--department")
     advance.set_defaults(handler=run_case_advance)
+    show = actions.add_parser("show", help="the case with its citizen's submission, opened")
+    add_global_options(show)
+    show.add_argument("receipt_no")
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(handler=run_case_show)
+    attachment = actions.add_parser("attachment", help="write one of a case's attachments, opened")
+    add_global_options(attachment)
+    attachment.add_argument("receipt_no")
+    attachment.add_argument("sha256")
+    attachment.add_argument("--out", type=Path, required=True, help="new file (mode 0600)")
+    attachment.set_defaults(handler=run_case_attachment)
 
 
 def run_enroll_code(args: argparse.Namespace, config: CentralConfig) -> int:
@@ -138,4 +153,44 @@ def run_case_advance(args: argparse.Namespace, config: CentralConfig) -> int:
         department=args.department,
     )  # fmt: skip
     print(printable(f"{case.case_id} {case.receipt_no} -> {case.status}"))
+    return 0
+
+
+def run_case_show(args: argparse.Namespace, config: CentralConfig) -> int:
+    """Print the case and its opened payload (decrypted through the one accessor; the
+    opening is written to the security log)."""
+    core = open_core(config)
+    opened = open_case(core.store, core.data_keys, args.receipt_no, core.security)
+    document = {
+        "case_id": opened.case_id,
+        "receipt_no": opened.receipt_no,
+        "kind": opened.kind,
+        "status": opened.status,
+        "department": opened.department,
+        "terminal_code": opened.terminal_code,
+        "created_at": rfc3339(opened.created_at),
+        "attachments": opened.attachments,
+        "payload": opened.payload,
+    }
+    if args.json:
+        print(safe_json(document))
+        return 0
+    for key, value in document.items():
+        if key != "payload":
+            print(printable(f"{key}: {value if value is not None else '-'}"))
+    print("payload:")
+    print(safe_json(opened.payload))
+    return 0
+
+
+def run_case_attachment(args: argparse.Namespace, config: CentralConfig) -> int:
+    """Write the opened attachment to a new file only its owner may read."""
+    core = open_core(config)
+    clear = open_case_attachment(
+        core.store, core.attachments, core.keyring, args.receipt_no, args.sha256, core.security
+    )
+    fd = os.open(args.out, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(clear)
+    print(f"wrote {len(clear)} bytes")
     return 0

@@ -1,4 +1,5 @@
-"""``keys list`` and ``keys rotate``: platform key pairs in ``<data_dir>/keys/``.
+"""``keys list`` and ``keys rotate``: platform key pairs in ``<data_dir>/keys/``
+(and the key-encryption keys of data at rest: central/cli_kek.py).
 
 Rotation adds a new kid that becomes current; old kids keep opening what was
 sealed to them. A running server notices new key files without a restart.
@@ -9,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 
+from central import cli_kek
 from central.app import open_core
 from central.cli_options import add_global_options
 from central.config import CentralConfig
@@ -28,6 +30,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_global_options(rotate)
     rotate.add_argument("--kid", help="name of the new key (default k<year><letter>)")
     rotate.set_defaults(handler=run_rotate)
+    cli_kek.add_actions(actions)
 
 
 def run_list(args: argparse.Namespace, config: CentralConfig) -> int:

@@ -66,6 +66,11 @@ class CentralConfig:
         return self.data_dir / "keys"
 
     @property
+    def kek_dir(self) -> Path:
+        """The key-encryption keys of data at rest (central/kek.py)."""
+        return self.keys_dir / "kek"
+
+    @property
     def attachments_dir(self) -> Path:
         return self.data_dir / "attachments"
 

@@ -1,7 +1,7 @@
 """Central's files are its own: the data directory 0700, every file in it 0600.
 
-The database and its WAL hold opened payloads (names, ID numbers, phones), the
-directory holds the keys that open everything else; no other local user may read
+The database and its WAL hold citizens' payloads (encrypted at rest, central/at_rest.py),
+the directory holds the keys that open them and everything else; no other local user may read
 any of it. Central creates what it writes with these modes (and runs with umask
 077); ``loose_paths`` finds what is looser anyway (an old installation, a restore,
 a copy), which start-up warns about and ``mashangban-central doctor`` lists and,

@@ -47,6 +47,8 @@ THROTTLED = "throttled"
 RECEIPT_NOT_VERIFIED = "receipt-not-verified"
 ADMIN_COMMAND = "admin-command"
 LOOSE_FILE_MODES = "loose-file-modes"
+AT_REST_DECRYPT_FAILED = "at-rest-decrypt-failed"
+PAYLOAD_OPENED = "payload-opened"
 
 
 def clean(value: object) -> str | None:

@@ -64,7 +64,7 @@ def put_attachment(
     if present and files.exists(sha256):
         response.status_code = 200
         return {"sha256": sha256, "size": len(data)}
-    files.write(sha256, data)  # the file is whole before the row says it exists
+    files.write(sha256, data, services.core.clock.now())  # whole before the row says so
     try:
         with store.transaction() as session:
             if session.get(Attachment, sha256) is None:

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from central.catalog import CatalogIndex, CatalogStore
 from central.clock import Clock
+from central.data_keys import DataKeys
 from central.keys import KeyRing
 from central.sealing import UnsealError, open_envelope
 from central.services.intake_batch import Accepted, Known, store_accepted
@@ -79,8 +80,16 @@ def _rejected(item: BatchItem, code: str, detail: str | None = None) -> BatchRes
 class SubmissionIntake:
     """Turns a validated batch into stored submissions and cases."""
 
-    def __init__(self, store: Store, keyring: KeyRing, catalog: CatalogStore, clock: Clock) -> None:
+    def __init__(
+        self,
+        store: Store,
+        keyring: KeyRing,
+        catalog: CatalogStore,
+        clock: Clock,
+        data_keys: DataKeys,
+    ) -> None:
         self._store = store
+        self._data_keys = data_keys
         self._keyring = keyring
         self._catalog = catalog
         self._clock = clock
@@ -109,6 +118,7 @@ class SubmissionIntake:
                     terminal_id,
                     [d for d in decided if isinstance(d, Accepted)],
                     self._clock.now(),
+                    self._data_keys,
                 )
                 self._touch(session, terminal_id)
             results = [_as_result(d) for d in decided]
@@ -207,7 +217,9 @@ class SubmissionIntake:
                     issuer = issuer_of(session, terminal_id)
                     decided = self._decide(session, item, index, known, {}, issuer)
                     if isinstance(decided, Accepted):
-                        store_accepted(session, terminal_id, [decided], self._clock.now())
+                        store_accepted(
+                            session, terminal_id, [decided], self._clock.now(), self._data_keys
+                        )
                     return _as_result(decided)
             except IntegrityError:
                 # Another request stored the same submission_id or receipt_no meanwhile;

@@ -16,7 +16,9 @@ from datetime import datetime
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from central.data_keys import DataKeys
 from central.services.cases import CHINA_TIME, bump_counter, next_cursor
+from central.services.opened_payloads import seal_payload
 from central.store.models import (
     Attachment,
     Case,
@@ -73,10 +75,14 @@ class Accepted:
 
 
 def store_accepted(
-    session: Session, terminal_id: str, accepted: Sequence[Accepted], now: datetime
+    session: Session,
+    terminal_id: str,
+    accepted: Sequence[Accepted],
+    now: datetime,
+    keys: DataKeys,
 ) -> None:
-    """Insert the submissions, their attachments' links, cases and first feed entries;
-    sets each `case_id`."""
+    """Insert the submissions (payloads encrypted at rest, with their data keys), their
+    attachments' links, cases and first feed entries; sets each `case_id`."""
     if not accepted:
         return
     day = now.astimezone(CHINA_TIME).strftime("%Y%m%d")
@@ -103,7 +109,7 @@ def store_accepted(
                 content_digest=a.digest,
                 kid=item.sealed.kid,
                 sealed=item.sealed.model_dump_json(),
-                payload=a.payload_json,
+                payload_sealed=seal_payload(keys, session, sid, a.payload_json, now),
             )
         )
         links += [

@@ -17,9 +17,12 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy.engine import make_url
 
+from central.attachment_files import scrub
+from central.data_keys import DataKeys
 from central.store.engine import Store
 
 log = logging.getLogger(__name__)
+AT_REST_REVISION = "0004"  # from here on no citizen data is stored in clear
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 
 
@@ -56,8 +59,14 @@ def _backup_sqlite(store: Store, revision: str) -> Path | None:
     return target
 
 
-def upgrade(store: Store) -> None:
-    """Migrate to head; an SQLite file with an older schema is backed up first."""
+def upgrade(
+    store: Store, data_keys: DataKeys | None = None, attachments_dir: Path | None = None
+) -> None:
+    """Migrate to head; an SQLite file with an older schema is backed up first.
+
+    ``data_keys`` and ``attachments_dir`` let 0004 encrypt citizen data stored in clear
+    by an older central; once it has, the clear copies are removed (compaction of the
+    database, the backups taken before 0004)."""
     current, head = current_revision(store), head_revision()
     if current == head:
         return
@@ -65,7 +74,50 @@ def upgrade(store: Store) -> None:
         backup = _backup_sqlite(store, current)
         log.info("backed up the database before migrating to %s: %s", head, backup)
     config = alembic_config()
-    with store.engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    config.attributes["data_keys"] = data_keys
+    config.attributes["attachments_dir"] = attachments_dir
+    with store.engine.connect() as connection:
+        sqlite_fks = store.dialect == "sqlite"
+        raw = connection.connection.driver_connection
+        if sqlite_fks and raw is not None:
+            # A batch migration re-creates a table others refer to; SQLite can switch
+            # foreign keys off only outside a transaction (the DBAPI is in autocommit).
+            raw.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+                if sqlite_fks and connection.exec_driver_sql("PRAGMA foreign_key_check").first():
+                    raise RuntimeError("the migration left a dangling reference")
+        finally:
+            if sqlite_fks and raw is not None:
+                raw.execute("PRAGMA foreign_keys = ON")
     log.info("database schema at %s", head)
+    if config.attributes.get("encrypted_records"):
+        _forget_clear_copies(store)
+
+
+def _forget_clear_copies(store: Store) -> None:
+    """After 0004: compact the database so the clear rows' freed pages are gone (and
+    the WAL with them), and scrub the SQLite backups that still hold them."""
+    if store.dialect == "sqlite":
+        raw = store.engine.raw_connection()  # in autocommit: VACUUM refuses a transaction
+        try:
+            cursor = raw.cursor()
+            cursor.execute("VACUUM")
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            cursor.close()
+        finally:
+            raw.close()
+    else:
+        with store.engine.connect() as connection:
+            autocommit = connection.execution_options(isolation_level="AUTOCOMMIT")
+            autocommit.exec_driver_sql("VACUUM FULL submissions")
+    database = make_url(store.url).database
+    if store.dialect != "sqlite" or not database:
+        return
+    for backup in Path(database).parent.glob(f"{Path(database).name}.bak-*"):
+        revision = backup.name.split(".bak-", 1)[1].split("-", 1)[0]
+        if revision < AT_REST_REVISION:
+            scrub(backup)
+            log.info("removed %s: it held payloads in clear", backup.name)

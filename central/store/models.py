@@ -1,6 +1,7 @@
 """Every table, imported in one place so that the metadata is complete."""
 
 from central.store.base import Base
+from central.store.models_at_rest import DataKey
 from central.store.models_cases import (
     Attachment,
     Case,
@@ -24,6 +25,7 @@ __all__ = [
     "Case",
     "CaseChange",
     "Counter",
+    "DataKey",
     "EnrollmentCode",
     "Nonce",
     "PlatformKeyRecord",

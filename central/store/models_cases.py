@@ -4,14 +4,24 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    BigInteger,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from central.store.base import Base, UTCDateTime
 
 
 class Attachment(Base):
-    """A sealed attachment, content-addressed; the bytes live under the data dir."""
+    """A sealed attachment, content-addressed; the bytes live under the data dir,
+    encrypted at rest under the data key (``attachment``, sha256)."""
 
     __tablename__ = "attachments"
 
@@ -39,7 +49,10 @@ class Submission(Base):
     content_digest: Mapped[str] = mapped_column(String(64))
     kid: Mapped[str] = mapped_column(String(64))
     sealed: Mapped[str] = mapped_column(Text)  # the wire envelope, JSON
-    payload: Mapped[str] = mapped_column(Text)  # the opened payload, JSON (personal data)
+    # The opened payload (JSON, personal data) encrypted at rest: nonce || AES-GCM under
+    # the data key ("payload", submission_id). Read it only through
+    # central.services.opened_payloads.
+    payload_sealed: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class SubmissionAttachment(Base):

@@ -14,6 +14,7 @@ from centralkit.factory import appeal_payload, application_payload, rating_paylo
 from centralkit.sealing import seal_bytes
 
 from central.services.intake_batch import Known
+from central.services.opened_payloads import open_case
 from central.store.models import Submission
 from sync.protocol.receipt_numbers import make_receipt_no
 
@@ -28,11 +29,14 @@ def test_accepted_with_case_and_payload_opened(central, terminal):
     assert results[0]["case_id"] != results[1]["case_id"]
     feed = terminal.client.get("/api/v1/cases/changes").json()["changes"]
     assert [c["department"] for c in feed] == ["市城市管理局", "五华区公安分局"]
-    with central.services.core.store.transaction() as session:
+    core = central.services.core
+    with core.store.transaction() as session:
         stored = session.get(Submission, items[0]["submission_id"])
         assert stored is not None
-        assert json.loads(stored.payload)["category"] == "urban.road"
+        assert b"urban.road" not in stored.payload_sealed  # encrypted at rest
         assert stored.receipt_no == items[0]["receipt_no"]
+    opened = open_case(core.store, core.data_keys, items[0]["receipt_no"])
+    assert opened.payload["category"] == "urban.road"
 
 
 def test_the_same_batch_ten_times_makes_one_case_each(central, terminal):

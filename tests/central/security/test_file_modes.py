@@ -49,7 +49,9 @@ def test_everything_central_writes_is_private(central, terminal):
         "terminal-secrets.key",
         "security.log",
         "keys/enrollment-codes.key",
-        f"attachments/{sha[:2]}/{sha}",
+        f"attachments/{sha[:2]}/{sha}.enc",
+        f"keys/kek/{central.services.core.kek.current_id()}.kek",
+        "keys/kek/current",
     ):
         assert found.get(name) == 0o600, (name, found)
     assert found["."] == 0o700 and found["keys"] == 0o700 and found["attachments"] == 0o700
