@@ -72,8 +72,8 @@ class PersonPage(FormPage):
         self.family.setChecked(host.for_family)
         self.family.setVisible(self.role == "applicant")
         column.addWidget(self.family)
-        first = next(iter(self.editors.values()))
-        holder = first.parentWidget().layout()
+        content = next(iter(self.editors.values())).parentWidget()
+        holder = content.layout() if content is not None else None
         assert isinstance(holder, QVBoxLayout)
         holder.insertWidget(0, top)
         self.read_card.clicked.connect(self.start_card_read)
@@ -87,7 +87,7 @@ class PersonPage(FormPage):
     def retranslate(self) -> None:
         self.read_card.setText(self.tr("Read the ID card"))
         self.type_instead.setText(self.tr("Type instead"))
-        self.family.setText(self.tr("I am filing for a family member (亲友代办)"))
+        self.family.setText(self.tr("I am filing for a family member"))
 
     @property
     def from_card(self) -> bool:
