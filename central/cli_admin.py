@@ -113,10 +113,16 @@ def run_terminals(args: argparse.Namespace, config: CentralConfig) -> int:
             if health
             else "ok"
         )
+        calls = row.get("help_calls") or []
+        row["help_text"] = (
+            f"{len(calls)} latest {printable(calls[0]['at'])} {printable(calls[0]['screen'])}"
+            if calls
+            else "none"
+        )
     _table(
         rows,
         ["terminal_code", "terminal_id", "state", "app_version", "last_heartbeat_at",
-         "queue_pending", "devices_text", "last_sync_at", "store_text"],
+         "queue_pending", "devices_text", "last_sync_at", "store_text", "help_text"],
     )  # fmt: skip
     return 0
 

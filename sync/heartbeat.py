@@ -4,37 +4,44 @@ Queue counts come from the store; device states are passed in by the caller
 as a callable (e.g. ``Peripherals.states``; it runs on the worker thread, so it
 may block briefly; ``{}`` when nothing is known);
 free disk space of the data directory; the last complete sync; after trouble, the
-store's health (salvage counts, held-back submissions: terminal/store/health.py).
+store's health (salvage counts, held-back submissions: terminal/store/health.py);
+citizens' calls for staff not yet sent (`help_calls`: time and screen, taken from the
+audit records that hold them; a waiting call makes the next cycle beat at once).
 The answer's
 ``server_time`` keeps the clock offset fresh.
 """
 
 from __future__ import annotations
 
+import logging
 import shutil
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import cast, get_args
+from typing import Any, cast, get_args
 
 from sync.client import SyncClient
 from sync.kv import LAST_SYNC_AT, read_kv
 from sync.protocol.schemas import (
     MAX_AUDIT_PER_HEARTBEAT,
+    MAX_HELP_CALLS_PER_HEARTBEAT,
     AuditEntry,
     DeviceState,
     HeartbeatRequest,
     HeartbeatResponse,
+    HelpCall,
     QueueState,
     StoreHealthState,
 )
 from sync.protocol.times import parse_rfc3339
+from terminal.audit.actions import HELP_CALL
 from terminal.audit.trail import AuditTrail
 from terminal.devices.state import DeviceState as TerminalDeviceState
 from terminal.store.health import StoreHealth, store_health
 from terminal.store.startup import OpenStore
 from terminal.submissions.queue import queue_stats
 
+log = logging.getLogger(__name__)
 DeviceStates = Callable[[], Mapping[str, str | TerminalDeviceState]]
 
 
@@ -75,6 +82,16 @@ def _parse_time(value: str | None) -> datetime | None:
     return parse_rfc3339(value) if value else None
 
 
+def help_calls(records: list[dict[str, Any]]) -> list[HelpCall]:
+    """The help calls among unsent audit records (the newest when there are too many)."""
+    calls = [
+        HelpCall(seq=r["seq"], at=parse_rfc3339(r["at"]), screen=str(r["detail"].get("screen")))
+        for r in records
+        if r["action"] == HELP_CALL and isinstance(r.get("detail"), dict)
+    ]
+    return calls[-MAX_HELP_CALLS_PER_HEARTBEAT:]
+
+
 @dataclass
 class HeartbeatReport:
     min_app_version: str
@@ -98,9 +115,20 @@ class HeartbeatSender:
         self._devices = devices or (lambda: {})
         self._audit = audit
 
+    def urgent(self) -> bool:
+        """A citizen's call for staff waits to be sent: beat now, not at the interval."""
+        if self._audit is None:
+            return False
+        try:
+            return self._audit.unsent_count(HELP_CALL) > 0
+        except Exception:  # a store in trouble: the interval's beat reports it
+            log.warning("could not look for waiting help calls", exc_info=True)
+            return False
+
     def build(self) -> HeartbeatRequest:
         """The heartbeat as it would be sent now."""
         stats = queue_stats(self._store)
+        unsent = self._audit.unsent(MAX_AUDIT_PER_HEARTBEAT) if self._audit is not None else []
         return HeartbeatRequest(
             app_version=self._app_version,
             queue=QueueState(
@@ -111,12 +139,9 @@ class HeartbeatSender:
             devices=known_device_states(self._devices()),
             disk_free_bytes=shutil.disk_usage(self._store.paths.root).free,
             last_sync_at=_parse_time(read_kv(self._store, LAST_SYNC_AT)),
-            audit=(
-                [AuditEntry.model_validate(r) for r in self._audit.unsent(MAX_AUDIT_PER_HEARTBEAT)]
-                if self._audit is not None
-                else []
-            ),
+            audit=[AuditEntry.model_validate(r) for r in unsent],
             store_health=health_state(store_health(self._store)),
+            help_calls=help_calls(unsent),
         )
 
     def send(self) -> HeartbeatReport:

@@ -137,8 +137,10 @@ class SyncWorker:
                 jitter_due = False
                 self._timing.wait_or_wake(backoff.start_delay(self._timing))
             now = self._timing.monotonic()
-            beat = last_heartbeat is None or (
-                now - last_heartbeat >= self._section.heartbeat_interval_s
+            beat = (
+                last_heartbeat is None
+                or now - last_heartbeat >= self._section.heartbeat_interval_s
+                or self._service.heartbeat.urgent()  # a citizen called for staff
             )
             if self._cycle(beat):
                 failures = 0

@@ -33,6 +33,7 @@ class IdleWatcher(QObject):
         self.countdown_ms = countdown_ms
         self.enabled = True  # what counts: wanted by the screen and not suspended
         self.suspended = False
+        self.held = False  # a citizen waits for staff (ui/help_call.py)
         self._wanted = True
         self.counting = False
         self._left_ms = 0
@@ -65,8 +66,14 @@ class IdleWatcher(QObject):
         self.suspended = False
         self._apply()
 
+    def hold(self, held: bool) -> None:
+        """Off while a citizen waits for the staff they called (the help screen has its
+        own, longer, limit); independent of staff mode's `suspend`."""
+        self.held = held
+        self._apply()
+
     def _apply(self) -> None:
-        self.enabled = self._wanted and not self.suspended
+        self.enabled = self._wanted and not self.suspended and not self.held
         self.restart() if self.enabled else self.stop()
 
     def restart(self) -> None:

@@ -16,9 +16,12 @@ from PySide6.QtWidgets import QLayout, QMainWindow, QStackedWidget, QVBoxLayout,
 
 from ui.context import KioskContext
 from ui.crash import CrashGuard
+from ui.elderly_offer import ElderlyOffer
 from ui.first_paint import FirstPaint
+from ui.help_call import HelpDesk
 from ui.idle import IdleWatcher
 from ui.screens.base import Screen
+from ui.session_reset import ends_session, restore_defaults
 from ui.staff.gesture import CornerTapGesture
 from ui.status_feed import StatusFeed
 from ui.theme import apply_spacing
@@ -130,6 +133,10 @@ class MainWindow(QMainWindow):
         self.first_paint = FirstPaint(self.home)  # what waits for Home to be on screen
         self._add(self.home)
         self._show_current()
+        self.help_desk = HelpDesk(self)  # "Call staff" in the top bar (ui/help_call.py)
+        self.elderly_offer = ElderlyOffer(self)  # a card read says 60 or older
+        if ctx.core.config.ui.large_text:  # the branch's default for every session
+            self.set_elderly(True)
         self.feed.start()
 
     # navigation -----------------------------------------------------------
@@ -160,7 +167,9 @@ class MainWindow(QMainWindow):
             self._show_current()
 
     def go_home(self, *, discard: bool = True) -> None:
-        """Back to Home; every other screen (and what it holds) is destroyed."""
+        """Back to Home; every other screen (and what it holds) is destroyed. After a
+        submission that ends the session: the branch defaults return (ui/session_reset.py)."""
+        ended = ends_session(self.screens)
         while len(self.screens) > 1:
             screen = self.screens.pop()
             if discard:
@@ -168,6 +177,8 @@ class MainWindow(QMainWindow):
             self._destroy(screen)
         self.overlay.hide()
         self._show_current()
+        if ended:
+            restore_defaults(self)
 
     def end_session(self) -> None:
         """The idle countdown ran out: discard everything the citizen entered."""
@@ -175,6 +186,7 @@ class MainWindow(QMainWindow):
         self.ctx.voice.stop()
         self.go_home(discard=True)
         self.home.discard()
+        restore_defaults(self)
 
     def _add(self, screen: Screen) -> None:
         screen.set_portrait(self.portrait)

@@ -12,13 +12,16 @@ from PySide6.QtCore import QObject, Signal
 
 
 class SessionState(QObject):
-    """Signals: online_changed(bool), staff_changed(str) (the staff id, "" when none).
+    """Signals: online_changed(bool), staff_changed(str) (the staff id, "" when none),
+    id_card_read(int) (a screen read an ID card: the holder's age in years, nothing else;
+    ui/elderly_offer.py may offer large text).
 
     Lives on the GUI thread: set it there, and read it there (work for the store
     lane is given the values it needs, read beforehand)."""
 
     online_changed = Signal(bool)
     staff_changed = Signal(str)
+    id_card_read = Signal(int)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

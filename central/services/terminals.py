@@ -1,4 +1,7 @@
-"""Terminals as central sees them: heartbeats (§5), the admin listing, revocation."""
+"""Terminals as central sees them: heartbeats (§5), the admin listing, revocation.
+
+A heartbeat's help calls (a citizen tapped "Call staff": time and screen) are kept one
+row per call; the listing shows each terminal's latest ones."""
 
 from __future__ import annotations
 
@@ -11,9 +14,9 @@ from sqlalchemy.orm import Session
 
 from central.problems import ProblemError
 from central.store.engine import Store
-from central.store.models import Terminal, TerminalAuditRecord
+from central.store.models import Terminal, TerminalAuditRecord, TerminalHelpCall
 from sync.protocol import problem_codes as codes
-from sync.protocol.schemas import AuditEntry, HeartbeatRequest, HeartbeatResponse
+from sync.protocol.schemas import AuditEntry, HeartbeatRequest, HeartbeatResponse, HelpCall
 from sync.protocol.times import rfc3339
 
 
@@ -25,10 +28,11 @@ def record_heartbeat(
         terminal = session.get(Terminal, terminal_id)
         if terminal is None:  # revoked and deleted meanwhile; cannot normally happen
             raise ProblemError(404, codes.NOT_FOUND, "Unknown terminal")
-        terminal.last_heartbeat = heartbeat.model_dump_json(exclude={"audit"})
+        terminal.last_heartbeat = heartbeat.model_dump_json(exclude={"audit", "help_calls"})
         terminal.last_heartbeat_at = now
         terminal.app_version = heartbeat.app_version
         stored_up_to = keep_audit(session, terminal_id, heartbeat.audit, now)
+        keep_help_calls(session, terminal_id, heartbeat.help_calls, now)
     return HeartbeatResponse(
         server_time=now, min_app_version=min_version, audit_stored_up_to=stored_up_to
     )
@@ -68,12 +72,52 @@ def keep_audit(
     return max(seqs)
 
 
+def keep_help_calls(
+    session: Session, terminal_id: str, calls: list[HelpCall], now: datetime
+) -> None:
+    """Store help calls not held yet (a resent heartbeat names the same seq again)."""
+    unique = {c.seq: c for c in calls}
+    if not unique:
+        return
+    held = set(
+        session.scalars(
+            select(TerminalHelpCall.seq).where(
+                TerminalHelpCall.terminal_id == terminal_id, TerminalHelpCall.seq.in_(unique)
+            )
+        )
+    )
+    session.add_all(
+        TerminalHelpCall(
+            terminal_id=terminal_id, seq=c.seq, at=c.at, screen=c.screen, received_at=now
+        )
+        for c in unique.values()
+        if c.seq not in held
+    )
+
+
+RECENT_HELP_CALLS = 5
+
+
+def recent_help_calls(session: Session, terminal_id: str) -> list[dict[str, Any]]:
+    """The terminal's latest help calls, newest first."""
+    rows = session.scalars(
+        select(TerminalHelpCall)
+        .where(TerminalHelpCall.terminal_id == terminal_id)
+        .order_by(TerminalHelpCall.at.desc(), TerminalHelpCall.seq.desc())
+        .limit(RECENT_HELP_CALLS)
+    )
+    return [
+        {"at": rfc3339(r.at), "screen": r.screen, "received_at": rfc3339(r.received_at)}
+        for r in rows
+    ]
+
+
 def _when(value: datetime | None) -> str | None:
     return rfc3339(value) if value else None
 
 
-def describe(terminal: Terminal) -> dict[str, Any]:
-    """What the admin sees of a terminal (never its secret)."""
+def describe(terminal: Terminal, help_calls: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """What the admin sees of a terminal (never its secret); ``help_calls`` newest first."""
     heartbeat = json.loads(terminal.last_heartbeat) if terminal.last_heartbeat else None
     queue = (heartbeat or {}).get("queue") or {}
     return {
@@ -92,6 +136,7 @@ def describe(terminal: Terminal) -> dict[str, Any]:
         "terminal_last_sync_at": (heartbeat or {}).get("last_sync_at"),
         "store_health": (heartbeat or {}).get("store_health"),
         "last_sync_at": _when(terminal.last_sync_at),
+        "help_calls": help_calls or [],
         "last_heartbeat": heartbeat,
     }
 
@@ -100,7 +145,7 @@ def list_terminals(store: Store) -> list[dict[str, Any]]:
     """Every terminal, by code then enrolment time."""
     with store.transaction() as session:
         rows = session.scalars(select(Terminal).order_by(Terminal.code, Terminal.enrolled_at))
-        return [describe(row) for row in rows]
+        return [describe(row, recent_help_calls(session, row.id)) for row in rows]
 
 
 def revoke_terminal(store: Store, terminal: str, now: datetime) -> list[str]:

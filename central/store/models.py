@@ -16,6 +16,7 @@ from central.store.models_identity import (
     PlatformKeyRecord,
     Terminal,
     TerminalAuditRecord,
+    TerminalHelpCall,
 )
 from central.store.models_staff import StaffAccount, StaffAccountTerminal
 
@@ -35,4 +36,5 @@ __all__ = [
     "SubmissionAttachment",
     "Terminal",
     "TerminalAuditRecord",
+    "TerminalHelpCall",
 ]

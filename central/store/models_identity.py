@@ -87,3 +87,16 @@ class TerminalAuditRecord(Base):
     detail: Mapped[str] = mapped_column(Text)  # JSON
     mac: Mapped[str] = mapped_column(String(64))
     received_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class TerminalHelpCall(Base):
+    """A citizen's call for staff at a terminal, received with a heartbeat: when and on
+    which screen (nothing about the person). ``seq`` is the terminal's audit record."""
+
+    __tablename__ = "terminal_help_calls"
+
+    terminal_id: Mapped[str] = mapped_column(ForeignKey("terminals.id"), primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    screen: Mapped[str] = mapped_column(String(64))
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -37,7 +37,7 @@
 <context>
     <name>ApplicationScreen</name>
     <message>
-        <location filename="../../ui/screens/services/application.py" line="+52"/>
+        <location filename="../../ui/screens/services/application.py" line="+57"/>
         <source>Apply here</source>
         <translation>在本机申请</translation>
     </message>
@@ -57,12 +57,13 @@
         <translation>核对并提交</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
+        <location line="+36"/>
         <source>Step {n} of {total}</source>
         <translation>第 {n} 步，共 {total} 步</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-29"/>
         <source>Previous</source>
         <translation>上一步</translation>
     </message>
@@ -82,7 +83,7 @@
         <translation>下一步</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+35"/>
         <source>Please correct what is marked in red first.</source>
         <translation>请先改正标红的内容。</translation>
     </message>
@@ -632,6 +633,65 @@
     </message>
 </context>
 <context>
+    <name>ElderlyOffer</name>
+    <message>
+        <location filename="../../ui/elderly_offer.py" line="+40"/>
+        <source>Larger text?</source>
+        <translation>要放大字体吗？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Large text makes the words and buttons bigger and reads each screen aloud. You can switch it off at any time with “Large text” at the top.</source>
+        <translation>适老模式会放大文字和按钮，并朗读每个页面。您可以随时点击顶部的“适老模式”关闭。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Yes, larger text</source>
+        <translation>好的，放大字体</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No, thank you</source>
+        <translation>不用了，谢谢</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDesk</name>
+    <message>
+        <location filename="../../ui/help_call.py" line="+141"/>
+        <source>Call for staff at {time} ({screen})</source>
+        <translation>{time} 有群众呼叫工作人员（{screen}）</translation>
+    </message>
+</context>
+<context>
+    <name>HelpScreen</name>
+    <message>
+        <location filename="../../ui/screens/help.py" line="+44"/>
+        <source>Staff are on the way</source>
+        <translation>工作人员马上就到</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Please stay here. A member of staff has been called and will come to you.</source>
+        <translation>请在此稍候，已为您呼叫工作人员，工作人员会来到您身边。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Please stay here. A member of staff has been called to this terminal and will come to help you. Everything you have entered is kept.</source>
+        <translation>请在此稍候。已为您呼叫工作人员，工作人员会来到这台机器旁帮助您。您已填写的内容都会保留。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Called at {time}</source>
+        <translation>呼叫时间：{time}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to where I was</source>
+        <translation>返回刚才的页面</translation>
+    </message>
+</context>
+<context>
     <name>HomeScreen</name>
     <message>
         <location filename="../../ui/screens/home.py" line="+82"/>
@@ -882,7 +942,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+225"/>
+        <location filename="../../ui/main_window.py" line="+237"/>
         <source>Leave this and go home?</source>
         <translation>离开并回到首页吗？</translation>
     </message>
@@ -1066,6 +1126,49 @@
         <location line="+2"/>
         <source>The printer did not print {receipt}. Check paper and cable.</source>
         <translation>打印机没有打印出 {receipt}。请检查纸张和连线。</translation>
+    </message>
+</context>
+<context>
+    <name>PersonPage</name>
+    <message>
+        <location filename="../../ui/screens/services/person_page.py" line="+88"/>
+        <source>Read the ID card</source>
+        <translation>读取身份证</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type instead</source>
+        <translation>改为手动输入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>I am filing for a family member</source>
+        <translation>我是替亲友代办</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>From the ID card: {name}, {id}</source>
+        <translation>已读取身份证：{name}，{id}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Place the ID card on the reader, or type.</source>
+        <translation>请将身份证放在读卡区，或手动输入。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reading… keep the card on the reader.</source>
+        <translation>正在读卡…请不要移开身份证。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Card read.</source>
+        <translation>身份证已读取。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The card could not be read. Please type the details instead.</source>
+        <translation>身份证读取失败，请改为手动输入。</translation>
     </message>
 </context>
 <context>
@@ -1430,12 +1533,12 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/screens/services/review.py" line="+48"/>
+        <location filename="../../ui/screens/services/review.py" line="+52"/>
         <source>{n} photo(s)</source>
         <translation>{n} 张照片</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Change</source>
         <translation>修改</translation>
     </message>
@@ -1607,7 +1710,7 @@
 <context>
     <name>StaffBand</name>
     <message>
-        <location filename="../../ui/staff/band.py" line="+43"/>
+        <location filename="../../ui/staff/band.py" line="+51"/>
         <source>Staff screens</source>
         <translation>工作人员页面</translation>
     </message>
@@ -1877,7 +1980,7 @@
 <context>
     <name>TopBar</name>
     <message>
-        <location filename="../../ui/widgets/top_bar.py" line="+99"/>
+        <location filename="../../ui/widgets/top_bar.py" line="+104"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
@@ -1885,6 +1988,11 @@
         <location line="+1"/>
         <source>Home</source>
         <translation>首页</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call staff</source>
+        <translation>呼叫工作人员</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1928,7 +2036,7 @@
 <context>
     <name>WhoStep</name>
     <message>
-        <location filename="../../ui/screens/appeal/step_who.py" line="+87"/>
+        <location filename="../../ui/screens/appeal/step_who.py" line="+89"/>
         <source>Who is making this appeal?</source>
         <translation>由谁反映？</translation>
     </message>
@@ -2026,7 +2134,7 @@ Without a phone number nobody can call you back, but you can follow progress wit
         <translation>正在读卡…请不要移开身份证。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Card read. Now please enter your mobile number.</source>
         <translation>读卡成功。请输入您的手机号码。</translation>
     </message>

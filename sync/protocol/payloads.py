@@ -71,7 +71,8 @@ class ApplicationPayload(WireModel):
     item_code: ShortText
     form_version: ShortText
     fields: dict[str, Any]
-    applicant: Contact
+    applicant: Contact  # who the application is for
+    agent: Contact | None = None  # 亲友代办: who filed it for them, when not themselves
     appointment: Appointment | None = None
     attachments: list[PayloadAttachment] = Field(default_factory=list)
 

@@ -293,6 +293,20 @@ class StoreHealthState(WireModel):
     held_back: Count = 0
 
 
+SCREEN_NAME_PATTERN: Final = r"^[a-z][a-z0-9_.]{0,63}$"
+MAX_HELP_CALLS_PER_HEARTBEAT: Final = 50
+
+
+class HelpCall(WireModel):
+    """A citizen tapped "Call staff": when, and on which screen (never who, never what
+    they had entered). ``seq`` is the audit record that holds it on the terminal, so a
+    resent heartbeat names the same call again and central keeps one."""
+
+    seq: Annotated[int, Field(ge=1, le=2**63 - 1)]
+    at: UtcDateTime
+    screen: Annotated[str, StringConstraints(pattern=SCREEN_NAME_PATTERN)]
+
+
 class HeartbeatRequest(WireModel):
     app_version: ShortText
     queue: QueueState
@@ -301,6 +315,7 @@ class HeartbeatRequest(WireModel):
     last_sync_at: UtcDateTime | None = None
     audit: Annotated[list[AuditEntry], Field(max_length=MAX_AUDIT_PER_HEARTBEAT)] = []
     store_health: StoreHealthState | None = None  # only when there is something to say
+    help_calls: Annotated[list[HelpCall], Field(max_length=MAX_HELP_CALLS_PER_HEARTBEAT)] = []
 
 
 class HeartbeatResponse(WireModel):

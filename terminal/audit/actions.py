@@ -35,6 +35,8 @@ STAFF_RESET_PIN: Final = "staff_reset_pin"
 STAFF_PROVISION: Final = "staff_provision"
 CHECKPOINT: Final = "audit_checkpoint"  # written by retention only
 SALVAGE_BREAK: Final = "audit_salvage_break"  # written by store salvage only (audit/breaks.py)
+HELP_CALL: Final = "help_call"  # a citizen tapped "Call staff" (detail: the screen)
+HELP_ANSWERED: Final = "help_answered"  # a clerk signed in while a call was waiting
 
 ACTIONS: Final = frozenset(
     {
@@ -57,12 +59,15 @@ ACTIONS: Final = frozenset(
         STAFF_PROVISION,
         CHECKPOINT,
         SALVAGE_BREAK,
+        HELP_CALL,
+        HELP_ANSWERED,
     }
 )
 RESULTS: Final = frozenset({"ok", "refused", "failed"})
 
 TECHNICIAN_CLI: Final = "technician:cli"
 SYSTEM: Final = "system"
+CITIZEN: Final = "citizen"  # someone at the screen, never identified (help calls)
 UNKNOWN_ACTOR: Final = "unknown"  # an id typed at sign-in that matches no account
 
 _ACTOR_RE = re.compile(r"technician:[a-z0-9_-]{1,32}")
@@ -79,10 +84,12 @@ class AuditRefused(ValueError):
 
 
 def check_actor(actor: str) -> None:
-    if actor in (SYSTEM, UNKNOWN_ACTOR):
+    if actor in (SYSTEM, CITIZEN, UNKNOWN_ACTOR):
         return
     if not (STAFF_ID_RE.fullmatch(actor) or _ACTOR_RE.fullmatch(actor)):
-        raise AuditRefused("actor must be a staff id, technician:<channel>, system or unknown")
+        raise AuditRefused(
+            "actor must be a staff id, technician:<channel>, system, citizen or unknown"
+        )
 
 
 def canonical_detail(detail: Mapping[str, DetailValue] | None) -> str:

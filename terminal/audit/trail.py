@@ -162,9 +162,11 @@ class AuditTrail:
         rows = self._rows(AuditRecord.seq > self._kv(SENT_SEQ_KEY), limit=limit)
         return [r.as_json() for r in rows]
 
-    def unsent_count(self) -> int:
-        """How many records central has not yet acknowledged."""
+    def unsent_count(self, action: str | None = None) -> int:
+        """How many records (of ``action``, or of any) central has not yet acknowledged."""
         query = select(func.count()).where(AuditRecord.seq > self._kv(SENT_SEQ_KEY))
+        if action is not None:
+            query = query.where(AuditRecord.action == action)
         with self._store.reader.connect() as conn:
             return int(conn.execute(query).scalar_one())
 

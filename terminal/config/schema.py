@@ -192,6 +192,11 @@ class UiSection:
     elderly_scale: float = setting(
         1.3, "Scale of text and controls in large-print mode.", minimum=1.3, maximum=2.0
     )
+    large_text: bool = setting(
+        False,
+        "Start every citizen session in large-text (elderly) mode: the branch default "
+        "each session returns to.",
+    )
     voice: bool = setting(True, "Speak guidance aloud.")
     voice_engine: str = setting(
         "auto",

@@ -30,13 +30,16 @@ from ui.main_window import MainWindow
 from ui.peripherals import Peripherals, open_peripherals
 
 OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints"
+# Asking QtMultimedia for audio outputs (the help chime) on a machine without a
+# PulseAudio server or VA-API says so once.
+AUDIO_NOISE = (r"Couldn't (load|resolve) .*(library|symbols)", r"PulseAudioService: .* failed")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     here = Path(__file__).parent
     for item in items:
         if here in Path(str(item.fspath)).parents:
-            item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
+            item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE, *AUDIO_NOISE))
 
 
 @pytest.fixture

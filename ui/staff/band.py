@@ -27,17 +27,25 @@ class StaffBand(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(16, 6, 16, 6)
         self.text = label("", wrap=False)
+        self.help_note = label("", wrap=False)  # a citizen's waiting call for staff
+        self.help_note.hide()
         self.screens = touch_button("", "bar", "tile")
         self.exit = touch_button("", "bar", "home")
         for button in (self.screens, self.exit):
             button.setMinimumHeight(60)
         row.addWidget(self.text, 1)
+        row.addWidget(self.help_note)
         row.addWidget(self.screens)
         row.addWidget(self.exit)
         self.retranslate()
 
     def show_session(self, staff_id: str) -> None:
         self.text.setText(BAND_TEXT.format(staff_id=staff_id))
+
+    def show_help(self, text: str) -> None:
+        """The waiting call for staff (ui/help_call.py); "" hides it."""
+        self.help_note.setText(text)
+        self.help_note.setVisible(bool(text))
 
     def retranslate(self) -> None:
         self.screens.setText(self.tr("Staff screens"))

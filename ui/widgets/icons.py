@@ -143,6 +143,17 @@ def _warning(p: QPainter) -> None:
     p.drawPoint(QPointF(48, 70))
 
 
+def _bell(p: QPainter) -> None:
+    path = QPainterPath()
+    path.moveTo(18, 70)
+    path.cubicTo(28, 60, 24, 22, 48, 20)
+    path.cubicTo(72, 22, 68, 60, 78, 70)
+    path.closeSubpath()
+    p.drawPath(path)
+    p.drawLine(QPointF(48, 12), QPointF(48, 20))
+    p.drawArc(QRectF(40, 70, 16, 14), 180 * 16, 180 * 16)
+
+
 def _tile(p: QPainter) -> None:
     for x, y in ((14, 14), (52, 14), (14, 52), (52, 52)):
         p.drawRoundedRect(QRectF(x, y, 30, 30), 6, 6)
@@ -164,6 +175,7 @@ _DRAWINGS: dict[str, Draw] = {
     "printer": _printer,
     "warning": _warning,
     "tile": _tile,
+    "bell": _bell,
 }
 
 

@@ -1,4 +1,5 @@
-"""The bar at the top of every screen: Back, Home, the title, elderly mode, language, voice."""
+"""The bar at the top of every screen: Back, Home, Call staff, the title, elderly mode,
+language, voice."""
 
 from __future__ import annotations
 
@@ -25,9 +26,12 @@ class TopBar(QWidget):
         self.grid.setSpacing(12)
         self.modes_grid = QGridLayout()  # portrait only; empty (no space) in landscape
         self.modes_grid.setSpacing(12)
-        self.grid.addLayout(self.modes_grid, 1, 0, 1, 8)
+        self.grid.addLayout(self.modes_grid, 1, 0, 1, 9)
         self.back = touch_button("", "bar", "back")
         self.home = touch_button("", "bar", "home")
+        # Beside Home, never in the top-right corner (the staff gesture swallows taps there).
+        self.help = touch_button("", "bar", "bell")
+        self.help.setObjectName("CallStaff")
         self.title = label("", "heading", wrap=True)
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title.setMinimumWidth(120)
@@ -45,21 +49,22 @@ class TopBar(QWidget):
     def _place(self) -> None:
         """One row in landscape; in portrait the mode buttons get a row (or two) of their
         own, in a grid of their own so that Back and Home do not set their widths."""
-        for widget in (self.back, self.home, self.title, *self._modes()):
+        for widget in (self.back, self.home, self.help, self.title, *self._modes()):
             self.grid.removeWidget(widget)
             self.modes_grid.removeWidget(widget)
         self.grid.addWidget(self.back, 0, 0)
         self.grid.addWidget(self.home, 0, 1)
-        self.grid.addWidget(self.title, 0, 2, 1, 6 if self.compact else 2)
+        self.grid.addWidget(self.help, 0, 2)
+        self.grid.addWidget(self.title, 0, 3, 1, 6 if self.compact else 1)
         self.per_row = self._modes_per_row(self.compact)
         for i, button in enumerate(self._modes()):
             if self.compact:
                 self.modes_grid.addWidget(button, i // self.per_row, i % self.per_row)
             else:
                 self.grid.addWidget(button, 0, 4 + i)
-        for column in range(8):
+        for column in range(9):
             self.grid.setColumnStretch(column, 0)
-        self.grid.setColumnStretch(2, 1)
+        self.grid.setColumnStretch(3, 1)
 
     def _modes(self) -> tuple[QPushButton, ...]:
         return (self.elderly, self.language, self.repeat, self.mute)
@@ -75,9 +80,9 @@ class TopBar(QWidget):
         return 4 if not compact or self._room() <= 0 or need <= self._room() else 2
 
     def _one_row_fits(self) -> bool:
-        buttons = (self.back, self.home, *self._modes())
+        buttons = (self.back, self.home, self.help, *self._modes())
         need = sum(b.sizeHint().width() for b in buttons) + TITLE_MIN_PX
-        return self._room() <= 0 or need + 6 * self.grid.spacing() <= self._room()
+        return self._room() <= 0 or need + 7 * self.grid.spacing() <= self._room()
 
     def _refit(self) -> None:
         """Two rows in portrait, and in landscape too when one row would clip words."""
@@ -98,6 +103,7 @@ class TopBar(QWidget):
     def retranslate(self) -> None:
         self.back.setText(self.tr("Back"))
         self.home.setText(self.tr("Home"))
+        self.help.setText(self.tr("Call staff"))
         self.elderly.setText(self.tr("Large text"))
         self.repeat.setText(self.tr("Read aloud"))
         muted = self.mute.isChecked()

@@ -92,6 +92,11 @@ class IdCard:
     valid_until: date | None  # None: 长期 (valid for life)
     photo: bytes | None = field(default=None)  # JPEG, when the reader decodes it
 
+    def age_on(self, day: date) -> int:
+        """The holder's age in whole years on ``day``."""
+        born = self.birth_date
+        return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
     @property
     def sex_label(self) -> str:
         return "男" if self.sex == "male" else "女"

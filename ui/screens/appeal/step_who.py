@@ -3,6 +3,8 @@ anonymous (with a plain explanation of what is still shared)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from terminal.devices.idcard.card import CardReadFailure, IdCard
@@ -208,6 +210,7 @@ class WhoStep(Step):
         self.read_card.setEnabled(True)
         if isinstance(result, IdCard):
             self._card_identity = (result.name, result.id_number)
+            self.ctx.session.id_card_read.emit(result.age_on(date.today()))  # large text?
             if self.state.identity_mode == "card":
                 self.state.name, self.state.id_number = self._card_identity
             self._show_card_state()

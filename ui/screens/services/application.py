@@ -15,8 +15,9 @@ from terminal.forms import FormSession
 from ui.catalog_view import CatalogView
 from ui.context import KioskContext
 from ui.screens.base import Screen
-from ui.screens.services.application_draft import applicant_form, application_draft
+from ui.screens.services.application_draft import agent_form, applicant_form, application_draft
 from ui.screens.services.form_page import FormPage
+from ui.screens.services.person_page import PersonPage
 from ui.screens.services.review import ReviewPage
 from ui.screens.services.service_steps import ServiceSteps
 from ui.widgets.step_parts import StepBack
@@ -35,6 +36,9 @@ class ApplicationScreen(ServiceSteps, StepBack, Screen):
         assert definition is not None, "only items with a form are applied for here"
         self.session = FormSession(definition, regions=view.catalog)
         self.applicant = FormSession(applicant_form())
+        self.agent = FormSession(agent_form())  # 亲友代办: who files for the applicant
+        self.for_family = False
+        self.card_filled: set[str] = set()  # person pages filled from an ID card
         self.photos: dict[str, bytes] = {}
         self.build_frame()
         self._show()
@@ -42,7 +46,8 @@ class ApplicationScreen(ServiceSteps, StepBack, Screen):
     # the pages: the form's visible pages, the applicant, the review ---------------
     def pages(self) -> list[tuple[FormSession, tuple]]:
         form = [(self.session, p.fields) for p in self.session.pages()]
-        return form + [(self.applicant, p.fields) for p in self.applicant.pages()]
+        people = [self.applicant, self.agent] if self.for_family else [self.applicant]
+        return form + [(s, p.fields) for s in people for p in s.pages()]
 
     @property
     def on_review(self) -> bool:
@@ -76,9 +81,11 @@ class ApplicationScreen(ServiceSteps, StepBack, Screen):
             self.page_title.setText(self.tr("Check and submit"))
         else:
             session, fields = pages[self.index]
-            self.page = FormPage(fields, session, self.ctx, self.view, self.photos, self.portrait)
+            args = (fields, session, self.ctx, self.view, self.photos, self.portrait)
+            person = session in (self.applicant, self.agent)
+            self.page = PersonPage(*args, host=self) if person else FormPage(*args)
             self.page.changed.connect(self._field_changed)
-            title = session.pages()[0].title if session is self.applicant else None
+            title = session.pages()[0].title if person else None
             if session is self.session:
                 title = session.pages()[self.index].title
             name = self.item.names.get(locale)
@@ -118,6 +125,16 @@ class ApplicationScreen(ServiceSteps, StepBack, Screen):
         self.consented = self.page.consent.isChecked()
         self._update_buttons()
 
+    def set_for_family(self, on: bool) -> None:
+        """亲友代办 on or off: the agent's page follows the applicant's (kept when off)."""
+        self.for_family = on
+        self.step_label.setText(
+            self.tr("Step {n} of {total}").format(n=self.index + 1, total=len(self.pages()) + 1)
+        )
+
+    def person_changed(self) -> None:
+        self.problem.clear()
+
     def go_next(self) -> None:
         if self.on_review:
             self.submit()
@@ -128,19 +145,27 @@ class ApplicationScreen(ServiceSteps, StepBack, Screen):
         self.go_to(self.index + 1)
 
     def has_entries(self) -> bool:
-        sessions = (self.session, self.applicant)
+        sessions = (self.session, self.applicant, self.agent)
         return any(s.raw_value(k) is not None for s in sessions for k in s.definition.fields)
 
     def discard(self) -> None:
         super().discard()
-        for session in (self.session, self.applicant):
+        for session in (self.session, self.applicant, self.agent):
             for key in session.definition.fields:
                 session.clear(key)
         self.photos.clear()
         self.consented = False
+        self.for_family = False
+        self.card_filled.clear()
 
     def submit(self) -> None:
         draft = application_draft(
-            self.item, self.view.version, self.session, self.applicant, self.photos, self.ctx.locale
+            self.item,
+            self.view.version,
+            self.session,
+            self.applicant,
+            self.photos,
+            self.ctx.locale,
+            agent=self.agent if self.for_family else None,
         )
         self.submit_draft(draft, "application")

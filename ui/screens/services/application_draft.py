@@ -12,31 +12,56 @@ from terminal.masking import masked_contact
 from terminal.submissions.draft import AttachmentDraft, Draft
 
 
-def applicant_form() -> FormDefinition:
-    """Who applies: name and ID number, checked by the same engine as the item's form."""
+def _person_form(
+    form_id: str,
+    title: LocalizedText,
+    page: LocalizedText,
+    name: LocalizedText,
+    id_label: LocalizedText,
+) -> FormDefinition:
     fields = (
         FieldDefinition(
             key="name",
             type=FieldType.TEXT,
-            label=LocalizedText("申请人姓名", "Your name"),
-            help=LocalizedText("与身份证上一致", "As on your ID card"),
+            label=name,
+            help=LocalizedText("与身份证上一致", "As on the ID card"),
             required=True,
             max_length=30,
         ),
-        FieldDefinition(
-            key="id_number",
-            type=FieldType.ID_NUMBER,
-            label=LocalizedText("申请人身份证号码", "Your ID number"),
-            required=True,
-        ),
+        FieldDefinition(key="id_number", type=FieldType.ID_NUMBER, label=id_label, required=True),
     )
     return FormDefinition(
-        id="applicant",
+        id=form_id,
         version="1",
-        title=LocalizedText("申请人", "Applicant"),
-        pages=(PageDefinition(LocalizedText("申请人", "Who is applying"), ("name", "id_number")),),
+        title=title,
+        pages=(PageDefinition(page, ("name", "id_number")),),
         fields={f.key: f for f in fields},
     )
+
+
+def applicant_form() -> FormDefinition:
+    """Who the application is for: name and ID number, checked by the item forms' engine."""
+    return _person_form(
+        "applicant",
+        LocalizedText("申请人", "Applicant"),
+        LocalizedText("申请人", "Who is applying"),
+        LocalizedText("申请人姓名", "Applicant's name"),
+        LocalizedText("申请人身份证号码", "Applicant's ID number"),
+    )
+
+
+def agent_form() -> FormDefinition:
+    """亲友代办: who files for a family member (the person at the terminal)."""
+    return _person_form(
+        "agent",
+        LocalizedText("代办人", "Filed by"),
+        LocalizedText("代办人（您本人）", "You, filing for them"),
+        LocalizedText("代办人姓名", "Your name"),
+        LocalizedText("代办人身份证号码", "Your ID number"),
+    )
+
+
+PERSON_FORMS = ("applicant", "agent")
 
 
 def form_phone(session: FormSession) -> str | None:
@@ -57,8 +82,10 @@ def application_draft(
     *,
     phone: str | None = None,
     appointment: dict[str, str] | None = None,
+    agent: FormSession | None = None,
 ) -> Draft:
-    """The draft; raises FormIncompleteError if either session still has problems."""
+    """The draft; raises FormIncompleteError if a session still has problems. ``agent``:
+    who files for the applicant (亲友代办), recorded beside them, never in their place."""
     fields = form.to_payload() if form else {}
     person = applicant.to_payload()
     phone = phone or (form_phone(form) if form else None)
@@ -68,6 +95,9 @@ def application_draft(
         "fields": fields,
         "applicant": {"name": person["name"], "id_number": person.get("id_number"), "phone": phone},
     }
+    if agent is not None:
+        filer = agent.to_payload()
+        payload["agent"] = {"name": filer["name"], "id_number": filer.get("id_number")}
     if appointment is not None:
         payload["appointment"] = appointment
     refs = form.attachments() if form else ()

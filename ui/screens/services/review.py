@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
 from terminal.catalog import Catalog
 from terminal.forms import FieldType, FormSession
-from ui.screens.services.application_draft import field_display
+from terminal.masking import mask_name
+from ui.screens.services.application_draft import PERSON_FORMS, field_display
 from ui.screens.services.item_card import WrapButton
 from ui.widgets.buttons import touch_button
 from ui.widgets.labels import label
@@ -44,9 +45,13 @@ class ReviewPage(QWidget):
         for index, (session, fields) in enumerate(pages):
             for n, definition in enumerate(fields):
                 value = field_display(definition, session.value(definition.key), catalog, locale)
+                person = session.definition.id in PERSON_FORMS
+                if person and definition.key == "name":  # the applicant and an agent: masked
+                    value = mask_name(session.value("name")) or "—"
                 if definition.type is FieldType.ATTACHMENT and value != "—":
                     value = self.tr("{n} photo(s)").format(n=value)
-                self.values[definition.key] = value
+                agent = session.definition.id == "agent"
+                self.values[f"agent.{definition.key}" if agent else definition.key] = value
                 grid.addWidget(label(definition.label.get(locale), "muted"), row, 0)
                 grid.addWidget(label(value, ""), row, 1)
                 if n == 0:
