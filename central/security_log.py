@@ -45,6 +45,8 @@ ENROLMENT_FAILED = "enrolment-failed"
 ENROLMENT_LOCKED = "enrolment-locked"
 THROTTLED = "throttled"
 RECEIPT_NOT_VERIFIED = "receipt-not-verified"
+LOOKUP_REFUSED = "receipt-lookup-refused"
+LOOKUP_LOCKED = "receipt-lookup-locked"
 ADMIN_COMMAND = "admin-command"
 LOOSE_FILE_MODES = "loose-file-modes"
 
