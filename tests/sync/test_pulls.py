@@ -99,7 +99,9 @@ def test_receipt_lookup_online_needs_the_printed_query_code_or_qr(
     ts, sig = (part.split("=", 1)[1] for part in qr)
     service = service_for(enrolled, central)
     service.drainer.drain()
-    by_code = service.lookup(ReceiptLookupRequest(receipt_no=receipt, query_code=printed.query_code))
+    by_code = service.lookup(
+        ReceiptLookupRequest(receipt_no=receipt, query_code=printed.query_code)
+    )
     by_qr = service.lookup(ReceiptLookupRequest(receipt_no=receipt, qr=QrProof(ts=ts, sig=sig)))
     wrong = f"{(int(printed.query_code) + 1) % 10**6:06d}"
     wrong_code = service.lookup(ReceiptLookupRequest(receipt_no=receipt, query_code=wrong))

@@ -77,9 +77,7 @@ def test_a_scanned_bare_number_asks_for_its_code(window: Any, core: Any):
     assert "waiting to be forwarded" in screen.result.text()
 
 
-def test_too_many_wrong_codes_lock_the_lookup_even_after_leaving_the_screen(
-    window: Any, core: Any
-):
+def test_too_many_wrong_codes_lock_the_lookup_even_after_leaving_the_screen(window: Any, core: Any):
     number, code = _receipt(core)
     for _ in range(MAX_FAILURES - 1):
         assert "does not match" in _lookup(window, number, _other(code)).result.text()
