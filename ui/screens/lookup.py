@@ -115,7 +115,7 @@ class LookupScreen(Screen):
 
     def _number_typed(self) -> None:
         self._typing()
-        typed = len(self.entry.field.text())
+        typed = sum(ch.isalnum() for ch in self.entry.field.text())  # not the dashes
         whole = typed == NUMBER_LENGTH or (typed > NUMBER_LENGTH and self.entry.field.verdict())
         if whole and self.entry.keypad.target is self.entry.field.edit:
             # A whole number (right or not: 查询 says what is wrong): the code comes next.
@@ -150,6 +150,8 @@ class LookupScreen(Screen):
         try:
             number = self.entry.parsed()
         except ReceiptNumberError as exc:
+            self._type_into_number()  # the keypad goes back to what needs correcting
+            self.entry.field.edit.setFocus()
             self._show("bad", exc.reason)
             return
         code = self.code.text()
