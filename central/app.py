@@ -23,6 +23,7 @@ from central.api import (
 )
 from central.api.enrolment_guard import EnrolmentGuard
 from central.api.http_hygiene import AccessLogMiddleware, SecurityHeadersMiddleware
+from central.api.lookup_guard import LookupGuard
 from central.api.openapi import install_openapi
 from central.api.problem_handlers import install_problem_handlers
 from central.api.ratelimit import RateLimitMiddleware, Throttle
@@ -114,6 +115,7 @@ class CentralServices:
     security: SecurityLog
     throttle: Throttle
     enrolment_guard: EnrolmentGuard
+    lookup_guard: LookupGuard
 
 
 def build_services(core: CentralCore) -> CentralServices:
@@ -132,6 +134,7 @@ def build_services(core: CentralCore) -> CentralServices:
         security=security,
         throttle=Throttle(core.config.throttle_policy(), security),
         enrolment_guard=EnrolmentGuard(core.clock),
+        lookup_guard=LookupGuard(core.clock),
     )
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
+from sync.protocol.schemas import ReceiptLookupRequest
 from sync.status import SyncStatus
 from sync.worker import SyncWorker
 
@@ -66,13 +67,13 @@ class SyncBridge(QObject):
         """Sync now (e.g. right after a citizen confirmed)."""
         self._worker.kick()
 
-    def lookup_receipt(self, receipt_no: str) -> dict[str, Any] | None:
-        """Central's current status of any receipt (sync-protocol.md §3), None when unknown.
+    def lookup_receipt(self, request: ReceiptLookupRequest) -> dict[str, Any]:
+        """Central's answer for any receipt and the citizen's proof (sync.md §3; the
+        shapes are in sync/receipt_lookup.py).
 
         Blocks on the network: the UI calls it on its io lane, never the GUI thread.
         """
-        answer = self._worker.service.lookup(receipt_no)
-        return answer.model_dump(mode="json") if answer is not None else None
+        return self._worker.service.lookup(request)
 
     def detach(self) -> None:
         """Stop listening to the worker (call before the bridge is destroyed)."""

@@ -15,6 +15,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 from sync.backoff import MAX_RETRY_AFTER_S, Backoff
 from sync.case_changes import CaseChangePuller, ChangesReport
@@ -26,7 +27,7 @@ from sync.errors import ENROLLED_RESTART, SyncError, TransportError
 from sync.heartbeat import DeviceStates, HeartbeatReport, HeartbeatSender
 from sync.http_session import TransportSettings
 from sync.kv import LAST_SYNC_AT, write_kv
-from sync.protocol.schemas import CaseStatusResponse
+from sync.protocol.schemas import ReceiptLookupRequest
 from sync.protocol.times import rfc3339
 from sync.receipt_lookup import lookup_receipt
 from sync.server_clock import ServerClock
@@ -204,10 +205,11 @@ class SyncService:
                 self.timing.sleep(min(retry_after, MAX_RETRY_AFTER_S))
             return StaffReport(error=exc.code)
 
-    def lookup(self, receipt_no: str) -> CaseStatusResponse | None:
-        """Central's status of any receipt (SyncError when unreachable). Thread-safe with
-        respect to a running cycle; call it off the GUI thread."""
-        return lookup_receipt(self.lookup_client, receipt_no)
+    def lookup(self, request: ReceiptLookupRequest) -> dict[str, Any]:
+        """Central's answer for any receipt and its proof (sync/receipt_lookup.py; SyncError
+        when unreachable). Thread-safe with respect to a running cycle; call it off the GUI
+        thread."""
+        return lookup_receipt(self.lookup_client, request)
 
 
 def _audit_trail(core: TerminalCore) -> AuditTrail | None:

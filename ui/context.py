@@ -9,10 +9,11 @@ is `catalogs.view`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
 from terminal.runtime import TerminalCore
+from terminal.submissions.lookup import LookupLimiter
 from ui.catalog_view import CatalogFeed, CatalogView
 from ui.i18n import Languages
 from ui.operations import Operations
@@ -53,6 +54,8 @@ class KioskContext:
     nav: Navigator
     sync: SyncLink
     session: SessionState
+    # Wrong query codes at progress lookup, counted for as long as the kiosk runs.
+    lookup_limiter: LookupLimiter = field(default_factory=LookupLimiter)
 
     @property
     def catalog(self) -> CatalogView:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 
 if TYPE_CHECKING:
+    from sync.protocol.schemas import ReceiptLookupRequest
     from sync.qt_bridge import SyncBridge
     from sync.status import SyncStatus
 
@@ -79,11 +80,11 @@ class LateSync(QObject):
         if self.bridge is not None:
             self.bridge.kick()
 
-    def lookup_receipt(self, receipt_no: str) -> dict[str, Any] | None:
-        """Central's status of a receipt (blocks; the io lane calls it)."""
+    def lookup_receipt(self, request: ReceiptLookupRequest) -> dict[str, Any]:
+        """Central's answer for a receipt and its proof (blocks; the io lane calls it)."""
         if self.bridge is None:
             raise ConnectionError("sync is still starting")
-        return self.bridge.lookup_receipt(receipt_no)
+        return self.bridge.lookup_receipt(request)
 
     def detach(self) -> None:
         if self.bridge is not None:

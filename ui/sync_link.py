@@ -12,6 +12,8 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Signal, SignalInstance
 
+from sync.protocol.schemas import ReceiptLookupRequest
+
 
 class SyncLink(Protocol):
     """Sync's state and the two things screens ask of it."""
@@ -65,8 +67,10 @@ class SyncLink(Protocol):
         """Sync now rather than at the next poll (e.g. a submission was just confirmed)."""
         ...
 
-    def lookup_receipt(self, receipt_no: str) -> dict[str, Any] | None:
-        """Central's status of a receipt, None when central does not know it.
+    def lookup_receipt(self, request: ReceiptLookupRequest) -> dict[str, Any]:
+        """Central's answer for a receipt number and the citizen's proof:
+        ``{"outcome": "found", "case": {...}}``, ``{"outcome": "lookup-not-matched"}`` or
+        ``{"outcome": "lookup-locked", "retry_after_s": N}`` (sync/receipt_lookup.py).
 
         Blocks on the network (call it on the io lane); raises when central cannot be
         asked (``ConnectionError`` while offline or starting)."""
@@ -101,6 +105,6 @@ class OfflineSync(QObject):
     def kick(self) -> None:
         """Nothing to do: submissions stay queued on this terminal."""
 
-    def lookup_receipt(self, receipt_no: str) -> dict[str, Any] | None:
+    def lookup_receipt(self, request: ReceiptLookupRequest) -> dict[str, Any]:
         """Never answers: there is no central to ask (screens ask only while online)."""
         raise ConnectionError("this terminal runs without sync")

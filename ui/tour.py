@@ -75,12 +75,12 @@ def submit_appeal(w: MainWindow, fault: bool) -> None:
 
 def lookup(w: MainWindow) -> None:
     submit_appeal(w, False)
-    number = w.current().receipt.receipt_no
+    receipt = w.current().receipt
     w.go_home()
     w.home.lookup.click()
     screen = w.current()
-    for ch in number.replace("-", ""):
-        screen.entry.keypad.press(ch)
+    for ch in receipt.receipt_no.replace("-", "") + receipt.query_code:
+        screen.entry.keypad.press(ch)  # the code field takes over after a whole number
     screen.lookup.click()
 
 

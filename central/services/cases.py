@@ -22,8 +22,6 @@ from sync.protocol import problem_codes as codes
 from sync.protocol.schemas import (
     CASE_STATUSES,
     STATUS_TEXT,
-    CaseStatusResponse,
-    StatusHistoryEntry,
     StatusText,
 )
 
@@ -101,32 +99,3 @@ def advance_case(
 def status_text(status: str) -> StatusText:
     """The status in the terminal's languages."""
     return StatusText(**STATUS_TEXT[status])
-
-
-def case_by_receipt(store: Store, receipt_no: str) -> CaseStatusResponse:
-    """One case's current status and history; a 404 problem when unknown."""
-    with store.transaction() as session:
-        case = session.scalar(select(Case).where(Case.receipt_no == receipt_no))
-        if case is None:
-            raise ProblemError(404, codes.CASE_NOT_FOUND, "No case for this receipt")
-        history = session.scalars(
-            select(CaseChange).where(CaseChange.case_id == case.case_id).order_by(CaseChange.id)
-        ).all()
-        return CaseStatusResponse(
-            case_id=case.case_id,
-            receipt_no=case.receipt_no,
-            kind=case.kind,  # type: ignore[arg-type]
-            status=case.status,  # type: ignore[arg-type]
-            status_text=status_text(case.status),
-            department=case.department,
-            created_at=case.created_at,
-            updated_at=case.updated_at,
-            history=[
-                StatusHistoryEntry(
-                    status=row.status,  # type: ignore[arg-type]
-                    status_text=status_text(row.status),
-                    at=row.changed_at,
-                )
-                for row in history
-            ],
-        )

@@ -1,6 +1,8 @@
 """The public receipt page (§7): checks a QR's signature with the issuing terminal's
 secret and tells the case status. Nothing personal is shown. A revoked terminal's
-QRs no longer verify, nor do QRs whose time (``ts``) cannot be true.
+QRs no longer verify, nor do QRs whose time (``ts``) cannot be true or is not the
+receipt's issue second (its submission's ``created_at``): a thief with a terminal's
+secret would otherwise sign a QR for each of its receipt numbers and read them all.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from central.services.receipt_binding import issuer_of
 from central.store.engine import Store
 from central.store.models import Case, Submission, Terminal
 from sync.protocol import problem_codes as codes
-from sync.protocol.receipt_numbers import receipt_no_problem, receipt_signature
+from sync.protocol.receipt_numbers import issue_ts, receipt_no_problem, receipt_signature
 from sync.protocol.schemas import ReceiptVerification
 
 ISSUE_SLACK = timedelta(days=1)
@@ -52,17 +54,24 @@ def verify_receipt(
         raise _not_verified()
     with store.transaction() as session:
         row = session.execute(
-            select(Submission.kind, Terminal.id, Terminal.secret_sealed, Terminal.revoked, Case)
+            select(
+                Submission.kind,
+                Submission.created_at,
+                Terminal.id,
+                Terminal.secret_sealed,
+                Terminal.revoked,
+                Case,
+            )
             .join(Terminal, Terminal.id == Submission.terminal_id)
             .join(Case, Case.submission_id == Submission.submission_id)
             .where(Submission.receipt_no == receipt_no)
         ).first()
-        issuer = issuer_of(session, row[1]) if row is not None else None
+        issuer = issuer_of(session, row[2]) if row is not None else None
     if row is None or issuer is None:
         raise _not_verified()
-    kind, terminal_id, sealed_secret, revoked, case = row
+    kind, created_at, terminal_id, sealed_secret, revoked, case = row
     when = issued_at(ts, issuer.enrolled_at, now)
-    if revoked or when is None:
+    if revoked or when is None or int(ts) != issue_ts(created_at):
         raise _not_verified()
     expected = receipt_signature(secretbox.open(terminal_id, sealed_secret), receipt_no, ts)
     if not hmac.compare_digest(expected.encode(), sig.upper().encode()):

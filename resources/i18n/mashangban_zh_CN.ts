@@ -859,17 +859,12 @@
 <context>
     <name>LookupScreen</name>
     <message>
-        <location filename="../../ui/screens/lookup.py" line="+57"/>
+        <location filename="../../ui/screens/lookup.py" line="+83"/>
         <source>Check progress</source>
         <translation>进度查询</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Type the receipt number on the keypad, or hold the receipt&apos;s QR code under the scanner.</source>
-        <translation>请用数字键输入回执编号，或把回执上的二维码对准扫描口。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Check the progress of your appeal</source>
         <translation>查询诉求办理进度</translation>
     </message>
@@ -879,32 +874,57 @@
         <translation>查询</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+168"/>
         <source>That code is not one of our receipts. Please scan the QR on the receipt.</source>
         <translation>这不是本平台的回执二维码。请扫描回执上的二维码。</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>No appeal with this number was made at this terminal. Please check the number.</source>
-        <translation>本终端没有这个编号的诉求，请核对编号。</translation>
+        <location line="-175"/>
+        <source>Type the receipt number and the query code printed under it, or hold the receipt&apos;s QR code under the scanner.</source>
+        <translation>请用数字键输入回执编号和编号下方的查询码，或将回执上的二维码对准扫描口。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Query code</source>
+        <translation>查询码</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>6 digits, printed under the receipt number.</source>
+        <translation>6 位数字，印在回执编号下方。</translation>
+    </message>
+    <message>
+        <location line="+158"/>
+        <source>Please type the 6-digit query code printed under the receipt number.</source>
+        <translation>请输入回执编号下方印的 6 位查询码。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The query code does not match this receipt number. Please check both on the receipt.</source>
+        <translation>查询码与回执编号不符，请核对回执上的编号和查询码。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Too many tries that did not match. Please wait {n} min and try again, or ask the staff at the counter.</source>
+        <translation>输入不符的次数过多。请 {n} 分钟后再试，或到窗口请工作人员帮助。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This receipt is not on this terminal. It can be looked up here when the network is back, or on the phone by scanning its QR code.</source>
+        <translation>本机没有这张回执的记录。网络恢复后可在本机查询，也可用手机扫描回执上的二维码查询。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The service platform cannot be reached just now. Please try again in a moment, or scan the receipt&apos;s QR code with your phone.</source>
+        <translation>暂时无法连接服务平台，请稍后再试，或用手机扫描回执上的二维码查询。</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>This receipt is from another terminal. It can be looked up here when the network is back, or on the phone by scanning its QR code.</source>
-        <translation>这是其他终端开具的回执。网络恢复后可在此查询，也可用手机扫描回执上的二维码查询。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>No case was found with this number. Please check the number.</source>
-        <translation>没有找到这个编号的办件，请核对编号。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
         <source>Asking the service platform…</source>
         <translation>正在向服务平台查询…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Receipt {no}</source>
         <translation>回执编号 {no}</translation>
     </message>
@@ -1419,7 +1439,7 @@
 <context>
     <name>ReceiptScreen</name>
     <message>
-        <location filename="../../ui/screens/receipt.py" line="+86"/>
+        <location filename="../../ui/screens/receipt.py" line="+93"/>
         <source>Your receipt</source>
         <translation>您的回执</translation>
     </message>
@@ -1439,7 +1459,12 @@
         <translation>回执编号</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Query code: {code}</source>
+        <translation>查询码：{code}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>What happens next</source>
         <translation>接下来</translation>
     </message>

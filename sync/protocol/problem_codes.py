@@ -33,6 +33,8 @@ METHOD_NOT_ALLOWED: Final = "method-not-allowed"  # 405
 CASE_NOT_FOUND: Final = "case-not-found"  # 404
 ATTACHMENT_NOT_FOUND: Final = "attachment-not-found"  # 404 (HEAD has no body)
 RECEIPT_NOT_VERIFIED: Final = "receipt-not-verified"  # 404 public receipt page
+LOOKUP_NOT_MATCHED: Final = "lookup-not-matched"  # 404: no such receipt, or a wrong proof
+LOOKUP_LOCKED: Final = "lookup-locked"  # 429: too many wrong proofs (terminal or receipt)
 NOT_MODIFIED: Final = "not-modified"  # never sent as a body; 304 has none
 
 # Load and failures

@@ -11,6 +11,7 @@ import base64
 import hashlib
 import hmac
 import re
+from datetime import datetime
 
 RECEIPT_NO_PATTERN = r"^[0-9]{4}-[0-9]{6}-[0-9]{4,8}-[0-9X]$"
 _RECEIPT_RE = re.compile(RECEIPT_NO_PATTERN)
@@ -54,6 +55,29 @@ def receipt_signature(secret: bytes, receipt_no: str, ts: int | str) -> str:
     no padding (16 upper-case characters)."""
     mac = hmac.new(secret, f"{receipt_no}|{ts}".encode(), hashlib.sha256).digest()[:10]
     return base64.b32encode(mac).decode("ascii").rstrip("=")
+
+
+#: The query code (查询码) printed on every receipt: six digits, typed with the number.
+QUERY_CODE_DIGITS = 6
+QUERY_CODE_PATTERN = r"^[0-9]{6}$"
+_QUERY_CODE_DOMAIN = b"query-code|"  # never the start of a QR message (those start with digits)
+
+
+def issue_ts(created_at: datetime) -> int:
+    """The receipt's issue second (the QR's ``ts``): its ``created_at`` as Unix time, floored."""
+    return int(created_at.timestamp())
+
+
+def query_code(secret: bytes, receipt_no: str, ts: int | str) -> str:
+    """The receipt's query code: HMAC-SHA256(secret, "query-code|receipt_no|ts") as six
+    decimal digits (its first eight bytes, big-endian, mod 10⁶).
+
+    ``ts`` is the receipt's issue second, the same as the QR's (the Unix time of the
+    submission's ``created_at``, floored). The terminal's secret alone does not give the
+    code: the issue second is needed too, and only the receipt and central know it."""
+    message = _QUERY_CODE_DOMAIN + f"{receipt_no}|{ts}".encode()
+    mac = hmac.new(secret, message, hashlib.sha256).digest()
+    return f"{int.from_bytes(mac[:8], 'big') % 10**QUERY_CODE_DIGITS:0{QUERY_CODE_DIGITS}d}"
 
 
 def receipt_url(public_base: str, receipt_no: str, ts: int, secret: bytes) -> str:

@@ -18,9 +18,14 @@ from pydantic import (
     Field,
     PlainSerializer,
     StringConstraints,
+    model_validator,
 )
 
-from sync.protocol.receipt_numbers import RECEIPT_NO_PATTERN, receipt_no_problem
+from sync.protocol.receipt_numbers import (
+    QUERY_CODE_PATTERN,
+    RECEIPT_NO_PATTERN,
+    receipt_no_problem,
+)
 from sync.protocol.times import rfc3339
 
 API_PREFIX: Final = "/api/v1"
@@ -222,10 +227,33 @@ class StatusHistoryEntry(WireModel):
     at: UtcDateTime
 
 
-class CaseStatusResponse(WireModel):
-    case_id: str
+class QrProof(WireModel):
+    """The ``ts`` and ``sig`` of the receipt's QR URL (§7), as scanned."""
+
+    ts: Annotated[str, StringConstraints(pattern=r"^[0-9]{1,12}$")]
+    sig: Annotated[str, StringConstraints(pattern=r"^[A-Z2-7]{16}$")]
+
+
+class ReceiptLookupRequest(WireModel):
+    """``POST /cases/lookup``: a receipt number and the citizen's proof of holding the
+    receipt, either its query code (查询码) or its QR's signature (exactly one)."""
+
+    receipt_no: ReceiptNo
+    query_code: Annotated[str, StringConstraints(pattern=QUERY_CODE_PATTERN)] | None = None
+    qr: QrProof | None = None
+
+    @model_validator(mode="after")
+    def _one_proof(self) -> ReceiptLookupRequest:
+        if (self.query_code is None) == (self.qr is None):
+            raise ValueError("give exactly one proof: query_code or qr")
+        return self
+
+
+class ReceiptLookupResponse(WireModel):
+    """What a citizen at any kiosk may see of their case: its status, the department's
+    public name and times. Nothing about the person, the kind or the case's ids."""
+
     receipt_no: str
-    kind: SubmissionKind
     status: CaseStatus
     status_text: StatusText
     department: str | None = None

@@ -1,7 +1,9 @@
 """Building the printable Receipt for a confirmed (or stored) submission.
 
 Uses only what the terminal keeps in clear: receipt number, kind, times and
-the masked display values. The QR holds the signed receipt URL (§7).
+the masked display values. The QR holds the signed receipt URL (§7); the query code
+(查询码, §3) is derived from the same secret, number and issue second, so a reprint
+shows the same code and central can check it without being asked beforehand.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
+from sync.protocol.receipt_numbers import issue_ts, query_code
 from terminal.receipts.model import Receipt
 from terminal.receipts.qr import receipt_url
 
@@ -88,7 +91,8 @@ def build_receipt(
         subject_label=str(display.get("subject") or ""),
         masked_contact=display.get("contact"),
         notice_lines=notices,
-        qr_payload=receipt_url(public_base, receipt_no, secret, int(issued_at.timestamp())),
+        qr_payload=receipt_url(public_base, receipt_no, secret, issue_ts(issued_at)),
+        query_code=query_code(secret, receipt_no, issue_ts(issued_at)),
         queued_offline=queued_offline,
         demo=demo,
     )

@@ -22,6 +22,7 @@ class Receipt:
     masked_contact: str | None  # e.g. "张* 138****5678", None when anonymous
     notice_lines: tuple[str, ...] = field(default_factory=tuple)  # what happens next, lookup
     qr_payload: str = ""  # the signed receipt URL (sync-protocol.md §7)
+    query_code: str = ""  # 查询码: six digits typed with the number to look it up (§3)
     queued_offline: bool = False
     demo: bool = False  # issued by the embedded demo: marked 演示, never forwarded
 
@@ -29,3 +30,9 @@ class Receipt:
     def grouped_number(self) -> str:
         """The receipt number as printed large: groups separated by spaces."""
         return self.receipt_no.replace("-", " ")
+
+    @property
+    def grouped_query_code(self) -> str:
+        """The query code as printed: two groups of three digits ("123 456")."""
+        code = self.query_code
+        return f"{code[:3]} {code[3:]}" if len(code) == 6 else code

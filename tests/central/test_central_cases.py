@@ -1,6 +1,8 @@
-"""Case status: the per-terminal change feed with cursors, advancing, by-receipt, demo."""
+"""Case status: the per-terminal change feed with cursors, advancing, lookup by receipt, demo."""
 
 from __future__ import annotations
+
+from datetime import datetime
 
 from centralkit.asserts import assert_problem
 from centralkit.batches import send_batch
@@ -9,8 +11,10 @@ from centralkit.terminals import enroll_terminal
 
 from central.services.cases import advance_case
 from central.services.demo import DemoAdvancer
+from sync.protocol.receipt_numbers import issue_ts, make_receipt_no, query_code
 
 FEED = "/api/v1/cases/changes"
+LOOKUP = "/api/v1/cases/lookup"
 
 
 def test_feed_cursors_and_advance(central, terminal, clock):
@@ -51,17 +55,28 @@ def test_feed_shows_only_this_terminals_cases(central, terminal, clock):
     other.client.close()
 
 
-def test_by_receipt_any_terminal_and_404(central, terminal, clock):
+def lookup(terminal, item):
+    """Ask about a receipt with its printed query code, as a kiosk's lookup does."""
+    ts = issue_ts(datetime.fromisoformat(item["created_at"].replace("Z", "+00:00")))
+    secret = terminal.client.secret  # the issuing terminal's: the code is on its receipt
+    code = query_code(secret, item["receipt_no"], ts)
+    return terminal.client.post_json(LOOKUP, {"receipt_no": item["receipt_no"], "query_code": code})
+
+
+def test_lookup_from_any_terminal_with_the_code_and_404(central, terminal, clock):
     other = enroll_terminal(central, clock, "0043")
     item = other.factory.item()
     send_batch(other, [item])
     clock.advance(5)
     advance_case(central.services.core.store, item["receipt_no"], "accepted", clock.now())
-    body = terminal.client.get(f"/api/v1/cases/by-receipt/{item['receipt_no']}").json()
-    assert body["status"] == "accepted" and body["kind"] == "appeal"
+    ts = issue_ts(datetime.fromisoformat(item["created_at"].replace("Z", "+00:00")))
+    code = query_code(other.client.secret, item["receipt_no"], ts)
+    asked = {"receipt_no": item["receipt_no"], "query_code": code}
+    body = terminal.client.post_json(LOOKUP, asked).json()
+    assert body["status"] == "accepted" and "kind" not in body
     assert [h["status"] for h in body["history"]] == ["received", "accepted"]
-    response = terminal.client.get("/api/v1/cases/by-receipt/0042-261127-7777-1")
-    assert_problem(response, 404, "case-not-found")
+    unknown = {"receipt_no": make_receipt_no("0042", "261127", 7777), "query_code": code}
+    assert_problem(terminal.client.post_json(LOOKUP, unknown), 404, "lookup-not-matched")
     other.client.close()
 
 
@@ -82,12 +97,12 @@ def test_demo_advance_moves_cases_along(central, terminal, clock):
     for _ in range(4):
         clock.advance(10)
         demo.step()
-        body = terminal.client.get(f"/api/v1/cases/by-receipt/{appeal['receipt_no']}").json()
+        body = lookup(terminal, appeal).json()
         statuses.append(body["status"])
     assert statuses == ["accepted", "in_progress", "resolved", "resolved"]
     feed = terminal.client.get(FEED).json()["changes"]
     assert [c["status"] for c in feed if c["receipt_no"] == appeal["receipt_no"]] == [
         "received", "accepted", "in_progress", "resolved",
     ]  # fmt: skip
-    rated = terminal.client.get(f"/api/v1/cases/by-receipt/{rating['receipt_no']}").json()
+    rated = lookup(terminal, rating).json()
     assert rated["status"] == "received"  # ratings are not worked on

@@ -12,7 +12,7 @@ EXPECTED = {
     ("post", "/api/v1/terminals/enroll"), ("post", "/api/v1/terminals/heartbeat"),
     ("head", "/api/v1/attachments/{sha256}"), ("put", "/api/v1/attachments/{sha256}"),
     ("post", "/api/v1/submissions/batch"), ("get", "/api/v1/cases/changes"),
-    ("get", "/api/v1/cases/by-receipt/{receipt_no}"), ("get", "/api/v1/catalog"),
+    ("post", "/api/v1/cases/lookup"), ("get", "/api/v1/catalog"),
     ("get", "/r/{receipt_no}"),
 }  # fmt: skip
 

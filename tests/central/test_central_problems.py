@@ -16,7 +16,7 @@ def test_unknown_routes_and_methods(central, terminal):
     response = requests.delete(central.url + "/api/v1/catalog", timeout=30)
     body = assert_problem(response, 405, "method-not-allowed")
     assert "GET" in response.headers["Allow"] and body["instance"] == "/api/v1/catalog"
-    assert_problem(terminal.client.send("POST", "/api/v1/cases/by-receipt/x"), 405,
+    assert_problem(terminal.client.send("GET", "/api/v1/cases/lookup"), 405,
                    "method-not-allowed")  # fmt: skip
 
 

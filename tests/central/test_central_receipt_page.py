@@ -5,13 +5,18 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-import time
+from datetime import datetime
 
 import requests
 from centralkit.asserts import assert_problem
 from centralkit.batches import send_batch
 
-from sync.protocol.receipt_numbers import receipt_url
+from sync.protocol.receipt_numbers import issue_ts, receipt_url
+
+
+def printed_at(item: dict) -> int:
+    """The QR's ts: the submission's created_at as Unix seconds."""
+    return issue_ts(datetime.fromisoformat(item["created_at"].replace("Z", "+00:00")))
 
 
 def _sig(secret: bytes, receipt_no: str, ts: int) -> str:
@@ -23,7 +28,7 @@ def test_a_genuine_qr_shows_the_status(central, terminal):
     item = terminal.factory.item()
     send_batch(terminal, [item])
     secret = terminal.client.secret
-    ts = int(time.time())  # a QR printed now (central refuses impossible times)
+    ts = printed_at(item)  # the receipt's issue second, as its QR has it
     url = receipt_url(central.url, item["receipt_no"], ts, secret)
     assert url.endswith(f"sig={_sig(secret, item['receipt_no'], ts)}")
     html = requests.get(url, headers={"Accept": "text/html"}, timeout=30)
@@ -39,7 +44,7 @@ def test_a_genuine_qr_shows_the_status(central, terminal):
 def test_forged_or_unknown_receipts_are_not_verified(central, terminal):
     item = terminal.factory.item()
     send_batch(terminal, [item])
-    ts = int(time.time())  # a QR printed now (central refuses impossible times)
+    ts = printed_at(item)
     forged = _sig(b"\x00" * 32, item["receipt_no"], ts)
     genuine = _sig(terminal.client.secret, item["receipt_no"], ts)
     for target in (

@@ -4,15 +4,17 @@ and the online lookup of a receipt."""
 from __future__ import annotations
 
 import json
+from urllib.parse import urlsplit
 
 from synckit.central_process import CentralProcess
 from synckit.terminals import confirm_appeals, rows, service_for
 
 from sync.case_changes import stored_cursor
 from sync.protocol.receipt_numbers import make_receipt_no
+from sync.protocol.schemas import QrProof, ReceiptLookupRequest
 from terminal.config import Config
 from terminal.devices.state import DeviceState, DeviceStatus
-from terminal.runtime import TerminalCore, start_core
+from terminal.runtime import TerminalCore, receipt_for, start_core
 
 
 def test_case_changes_apply_and_the_cursor_survives_a_restart(
@@ -88,14 +90,27 @@ def test_heartbeat_reaches_central(enrolled: TerminalCore, central: CentralProce
     assert row["last_heartbeat"]["app_version"] == row["app_version"]
 
 
-def test_receipt_lookup_online(enrolled: TerminalCore, central: CentralProcess) -> None:
+def test_receipt_lookup_online_needs_the_printed_query_code_or_qr(
+    enrolled: TerminalCore, central: CentralProcess
+) -> None:
     [receipt] = confirm_appeals(enrolled, 1, seed=41)
+    printed = receipt_for(enrolled, receipt, online=True)  # what the citizen holds
+    qr = urlsplit(printed.qr_payload).query.split("&")
+    ts, sig = (part.split("=", 1)[1] for part in qr)
     service = service_for(enrolled, central)
     service.drainer.drain()
-    found = service.lookup(receipt)
-    unknown = service.lookup(make_receipt_no("9999", "261127", 1))
-    malformed = service.lookup("not-a-receipt")
+    by_code = service.lookup(
+        ReceiptLookupRequest(receipt_no=receipt, query_code=printed.query_code)
+    )
+    by_qr = service.lookup(ReceiptLookupRequest(receipt_no=receipt, qr=QrProof(ts=ts, sig=sig)))
+    wrong = f"{(int(printed.query_code) + 1) % 10**6:06d}"
+    wrong_code = service.lookup(ReceiptLookupRequest(receipt_no=receipt, query_code=wrong))
+    unknown = service.lookup(
+        ReceiptLookupRequest(receipt_no=make_receipt_no("9999", "261127", 1), query_code=wrong)
+    )
     service.close()
-    assert found is not None and found.receipt_no == receipt and found.status == "received"
-    assert found.case_id == rows(enrolled)[receipt].case_id
-    assert unknown is None and malformed is None
+    assert by_code["outcome"] == "found" and by_qr == by_code
+    case = by_code["case"]
+    assert case["receipt_no"] == receipt and case["status"] == "received"
+    assert "case_id" not in case and "kind" not in case  # only what the citizen needs
+    assert wrong_code == unknown == {"outcome": "lookup-not-matched"}  # nothing told apart

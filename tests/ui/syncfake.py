@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from sync.protocol.schemas import ReceiptLookupRequest
 from sync.status import SyncStatus
 from ui.late_sync import LateSync
 
@@ -29,8 +30,8 @@ class FakeBridge(QObject):
     def kick(self) -> None:
         self.kicks += 1
 
-    def lookup_receipt(self, receipt_no: str) -> dict[str, Any] | None:
-        return {"receipt_no": receipt_no}
+    def lookup_receipt(self, request: ReceiptLookupRequest) -> dict[str, Any]:
+        return {"outcome": "lookup-not-matched", "receipt_no": request.receipt_no}
 
     def detach(self) -> None:
         self.detached = True

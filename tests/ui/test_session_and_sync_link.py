@@ -12,6 +12,7 @@ from conftest import _close, _window
 from staffkit import add_staff, audit_rows
 from syncfake import FakeBridge, attached
 
+from sync.protocol.schemas import ReceiptLookupRequest
 from sync.status import SyncStatus
 from terminal.receipts.number import ReceiptNumber
 from ui.late_sync import LateSync
@@ -49,7 +50,9 @@ def test_offline_sync_is_a_link_that_never_goes_online(qapp: Any) -> None:
     assert (link.available, link.online, link.last_sync_at, link.error) == (False, False, "", "")
     link.kick()  # nothing to send to: no error
     with pytest.raises(ConnectionError):
-        link.lookup_receipt("0042-261127-0001-8")
+        link.lookup_receipt(
+            ReceiptLookupRequest(receipt_no="0042-261127-0001-8", query_code="123456")
+        )
 
 
 def test_late_sync_reports_connecting_then_the_bridge_state(qapp: Any) -> None:
@@ -69,10 +72,10 @@ def test_a_kiosk_without_sync_is_offline_and_says_so(qtbot: Any, window: Any) ->
     window.home.lookup.click()
     screen = window.current()
     assert isinstance(screen, LookupScreen)
-    for ch in other.replace("-", ""):
+    for ch in other.replace("-", "") + "123456":  # the number, then its query code
         screen.entry.keypad.press(ch)
     screen.lookup.click()  # central is not asked (it would raise)
-    assert "another terminal" in screen.result.text()
+    assert "not on this terminal" in screen.result.text()
 
 
 def test_the_context_is_fixed(window: Any) -> None:
@@ -82,11 +85,12 @@ def test_the_context_is_fixed(window: Any) -> None:
 
 def test_online_lookup_asks_central_through_the_link(qtbot: Any, core: Any, devices: Any) -> None:
     bridge = FakeBridge()
-    asked: list[str] = []
+    asked: list[ReceiptLookupRequest] = []
 
-    def lookup(receipt_no: str) -> dict[str, Any]:
-        asked.append(receipt_no)
-        return {"status": "accepted", "status_text": {"en": "Accepted", "zh_CN": "已受理"}}
+    def lookup(request: ReceiptLookupRequest) -> dict[str, Any]:
+        asked.append(request)
+        case = {"status": "accepted", "status_text": {"en": "Accepted", "zh_CN": "已受理"}}
+        return {"outcome": "found", "case": case}
 
     bridge.lookup_receipt = lookup  # type: ignore[method-assign]
     window = _window(core, devices, synchronous=True, sync=attached(bridge))
@@ -96,10 +100,10 @@ def test_online_lookup_asks_central_through_the_link(qtbot: Any, core: Any, devi
         window.home.lookup.click()
         screen = window.current()
         assert isinstance(screen, LookupScreen)
-        for ch in other.replace("-", ""):
+        for ch in other.replace("-", "") + "654321":
             screen.entry.keypad.press(ch)
         screen.lookup.click()
-        assert asked == [other]
+        assert asked == [ReceiptLookupRequest(receipt_no=other, query_code="654321")]
         assert "Accepted" in screen.result.text()
     finally:
         _close(window)

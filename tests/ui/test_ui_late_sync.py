@@ -8,7 +8,10 @@ import pytest
 from conftest import _close, _window
 from syncfake import FakeBridge
 
+from sync.protocol.schemas import ReceiptLookupRequest
 from ui.late_sync import LateSync
+
+REQUEST = ReceiptLookupRequest(receipt_no="0042-261127-0001-8", query_code="123456")
 
 
 def test_the_strip_says_connecting_until_sync_attaches(qtbot: Any, core: Any, devices: Any) -> None:
@@ -19,7 +22,7 @@ def test_the_strip_says_connecting_until_sync_attaches(qtbot: Any, core: Any, de
         assert "Connecting" in strip.network.text() and not window.ctx.session.online
         late.kick()  # nothing to kick yet: no error
         with pytest.raises(ConnectionError):
-            late.lookup_receipt("0042-261127-0001-8")
+            late.lookup_receipt(REQUEST)
         bridge = FakeBridge()
         late.attach(bridge)
         assert window.ctx.session.online and strip.network.text() == "● Online"
@@ -28,7 +31,7 @@ def test_the_strip_says_connecting_until_sync_attaches(qtbot: Any, core: Any, de
         assert not window.ctx.session.online and "Offline" in strip.network.text()
         window.ctx.submitted()
         assert bridge.kicks == 1
-        assert late.lookup_receipt("x") == {"receipt_no": "x"}
+        assert late.lookup_receipt(REQUEST)["receipt_no"] == REQUEST.receipt_no  # forwarded
         late.detach()
         assert bridge.detached
     finally:

@@ -58,19 +58,31 @@ def test_receipt_number_is_read_digit_by_digit_and_screen_times_out(
     qtbot.waitUntil(lambda: isinstance(window.current(), HomeScreen), timeout=3000)
 
 
-def _open_lookup(window: Any, typed: str) -> LookupScreen:
+def _open_lookup(window: Any, typed: str, code: str = "") -> LookupScreen:
+    """Type the number and, when given, the query code (the keypad moves to the code
+    field by itself after a whole, valid number)."""
     window.home.lookup.click()
     screen = window.current()
     assert isinstance(screen, LookupScreen)
     for ch in typed:
         screen.entry.keypad.press(ch)
+    for ch in code:
+        screen.entry.keypad.press(ch)
     screen.lookup.click()
     return screen
 
 
+def _code(core: Any, receipt_no: str) -> str:
+    """The query code printed on the receipt."""
+    from terminal.runtime import receipt_for
+
+    return receipt_for(core, receipt_no, online=False).query_code
+
+
 def test_lookup_of_a_queued_receipt(window: Any, core: Any) -> None:
     confirmed = core.confirm(appeal())
-    screen = _open_lookup(window, confirmed.receipt_no.replace("-", ""))
+    number = confirmed.receipt_no
+    screen = _open_lookup(window, number.replace("-", ""), _code(core, number))
     assert "waiting to be forwarded" in screen.result.text()
 
 
@@ -90,7 +102,7 @@ def test_lookup_shows_central_status_and_time(window: Any, core: Any) -> None:
         )
 
     core.store.writer.run(sync_and_status)
-    screen = _open_lookup(window, confirmed.receipt_no)
+    screen = _open_lookup(window, confirmed.receipt_no, _code(core, confirmed.receipt_no))
     text = screen.result.text()
     assert "Status: In progress" in text and "Last updated: 2026-11-27 11:04" in text
 
@@ -115,8 +127,8 @@ def test_lookup_of_another_terminals_receipt_offline(window: Any) -> None:
     from terminal.receipts.number import ReceiptNumber
 
     other = ReceiptNumber.issue("0777", date(2026, 11, 27), 5).format()
-    screen = _open_lookup(window, other)
-    assert "another terminal" in screen.result.text()
+    screen = _open_lookup(window, other, "123456")
+    assert "not on this terminal" in screen.result.text()
 
 
 def test_lookup_by_scanning_our_receipt_qr(window: Any, core: Any) -> None:

@@ -1,29 +1,48 @@
-"""Progress lookup (进度查询): type the receipt number or scan its QR, and see where
-the case stands — queued on this terminal, forwarded, or central's status and time."""
+"""Progress lookup (进度查询): type the receipt number and its query code (查询码), or
+scan the receipt's QR, and see where the case stands — queued on this terminal,
+forwarded, or central's status and time.
+
+The number alone is not enough (numbers are sequential: anyone could count through
+them). This terminal checks the proof of its own receipts itself; for others it asks
+central with the proof (terminal/submissions/lookup.py). Wrong proofs are limited here
+and at central; the citizen is told in plain words to check the receipt, or after
+too many tries to wait or ask the staff. The result sits outside the scrolling part,
+right above the button, so it is in view after 查询 whatever the layout.
+"""
 
 from __future__ import annotations
 
 import logging
+import math
+from typing import Any
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from sync.protocol import problem_codes as codes
 from terminal.devices.scanner.classify import ScanKind, classify_scan
 from terminal.receipts.number import ReceiptNumber, ReceiptNumberError
 from terminal.submissions.lifecycle import OutboxState
-from terminal.submissions.progress import ProgressInfo, find_progress, remote_progress
+from terminal.submissions.lookup import LocalOutcome, LookupProof, local_lookup
+from terminal.submissions.progress import ProgressInfo, remote_progress
 from ui.context import KioskContext
 from ui.screens.base import Screen
 from ui.screens.scan_support import attach_scanner
 from ui.widgets.buttons import touch_button
+from ui.widgets.fields import DigitField
 from ui.widgets.labels import label, set_role
 from ui.widgets.receipt_entry import ReceiptEntry, receipt_problem_text
 from ui.widgets.scrolling import KineticScrollArea
 
 log = logging.getLogger(__name__)
+CODE_DIGITS = 6
+NUMBER_LENGTH = 15  # TTTT YYMMDD NNNN C (a longer sequence moves on once it checks)
+ERRORS = frozenset(
+    {"bad", "not_receipt", "code_missing", "code_wrong", "locked", "offline", "unreachable"}
+)
 
 
 class LookupScreen(Screen):
-    """Receipt number in, plain progress out."""
+    """Receipt number and query code in, plain progress out."""
 
     def __init__(self, ctx: KioskContext) -> None:
         super().__init__(ctx)
@@ -31,6 +50,8 @@ class LookupScreen(Screen):
         self.heading = label("", "title")
         self.scan_hint = label("", "muted")
         self.entry = ReceiptEntry()
+        self.code = DigitField(CODE_DIGITS, self._check_code)
+        self.entry.column.insertWidget(2, self.code)  # under the number, beside the keypad
         self.result = label("", "notice")
         self.result.hide()
         self.lookup = touch_button("", "primary", "search")
@@ -42,13 +63,18 @@ class LookupScreen(Screen):
         for widget in (self.heading, self.scan_hint):
             column.addWidget(widget)
         column.addWidget(self.entry, 1)
-        column.addWidget(self.result)
         layout.addWidget(KineticScrollArea(content), 1)
+        layout.addWidget(self.result)
         layout.addWidget(self.lookup)
         self.lookup.clicked.connect(self.look_up)
         self.entry.submitted.connect(self.look_up)
-        self.entry.field.changed.connect(self._typing)
+        self.code.edit.returnPressed.connect(self.look_up)
+        self.entry.field.changed.connect(self._number_typed)
+        self.code.changed.connect(self._typing)
+        self.entry.field.touched.connect(lambda _f: self._type_into_number())
+        self.code.touched.connect(lambda _f: self._type_into_code())
         self.scanner = attach_scanner(self, self.scanned)
+        self.limiter = ctx.lookup_limiter  # kept by the kiosk: leaving the screen resets nothing
         self.last: ProgressInfo | None = None
         self._message_key: tuple[str, ...] = ()
         self.retranslate()
@@ -58,7 +84,7 @@ class LookupScreen(Screen):
 
     def instruction(self) -> str:
         return self.tr(
-            "Type the receipt number on the keypad, "
+            "Type the receipt number and the query code printed under it, "
             "or hold the receipt's QR code under the scanner."
         )
 
@@ -67,12 +93,34 @@ class LookupScreen(Screen):
         self.scan_hint.setText(self.instruction())
         self.lookup.setText(self.tr("Look up"))
         self.entry.retranslate()
+        self.code.caption.setText(self.tr("Query code"))
+        self.code.recheck()
         if self._message_key:
             self._show(*self._message_key)
 
     def set_portrait(self, portrait: bool) -> None:
         super().set_portrait(portrait)
         self.entry.set_portrait(portrait)
+
+    def _check_code(self, text: str) -> tuple[bool | None, str]:
+        if len(text) < CODE_DIGITS:
+            return None, self.tr("6 digits, printed under the receipt number.")
+        return True, ""
+
+    def _type_into_number(self) -> None:
+        self.entry.keypad.bind(self.entry.field.edit, allow_x=True)
+
+    def _type_into_code(self) -> None:
+        self.entry.keypad.bind(self.code.edit, allow_x=False)
+
+    def _number_typed(self) -> None:
+        self._typing()
+        typed = sum(ch.isalnum() for ch in self.entry.field.text())  # not the dashes
+        whole = typed == NUMBER_LENGTH or (typed > NUMBER_LENGTH and self.entry.field.verdict())
+        if whole and self.entry.keypad.target is self.entry.field.edit:
+            # A whole number (right or not: 查询 says what is wrong): the code comes next.
+            self._type_into_code()
+            self.code.edit.setFocus()
 
     def _typing(self) -> None:
         self.result.hide()
@@ -92,21 +140,39 @@ class LookupScreen(Screen):
             self._show("not_receipt")
             return
         self.entry.set_number(scan.receipt)
-        self.look_up()
+        if scan.kind is ScanKind.RECEIPT_NUMBER:  # a bare number: the code is still needed
+            self._type_into_code()
+            self.code.edit.setFocus()
+            return
+        self._start(scan.receipt, LookupProof(qr_ts=scan.qr_ts, qr_sig=scan.qr_sig))
 
     def look_up(self) -> None:
         try:
             number = self.entry.parsed()
         except ReceiptNumberError as exc:
+            self._type_into_number()  # the keypad goes back to what needs correcting
+            self.entry.field.edit.setFocus()
             self._show("bad", exc.reason)
+            return
+        code = self.code.text()
+        if len(code) != CODE_DIGITS or not code.isdigit():
+            self._type_into_code()
+            self._show("code_missing")
+            return
+        self._start(number, LookupProof(query_code=code))
+
+    def _start(self, number: ReceiptNumber, proof: LookupProof) -> None:
+        wait_s = self.limiter.wait_s()
+        if wait_s:
+            self._show("locked", str(wait_s))
             return
         canonical = number.format()
         self.lookup.setEnabled(False)
         core = self.ctx.core
         self.ctx.ops.run(
             "store",
-            lambda: find_progress(core, canonical),
-            success=lambda info: self._found_locally(number, info),
+            lambda: local_lookup(core, canonical, proof),
+            success=lambda found: self._found_locally(number, proof, *found),
             failure=self._not_looked_up,
             owner=self,
         )
@@ -116,68 +182,119 @@ class LookupScreen(Screen):
         self.lookup.setEnabled(True)
         self.ctx.ops.fail(error)
 
-    def _found_locally(self, number: ReceiptNumber, info: ProgressInfo | None) -> None:
-        if info is not None:
+    def _found_locally(
+        self,
+        number: ReceiptNumber,
+        proof: LookupProof,
+        outcome: LocalOutcome,
+        info: ProgressInfo | None,
+    ) -> None:
+        if outcome is LocalOutcome.FOUND and info is not None:
             self.lookup.setEnabled(True)
+            self.limiter.succeeded()
             self._show_progress(info)
             return
-        online_lookup = self.ctx.sync.lookup_receipt
-        ours = number.terminal_code == self.ctx.core.terminal_code
+        if outcome is LocalOutcome.MISMATCH:
+            self.lookup.setEnabled(True)
+            self._wrong_proof()
+            return
         if not self.ctx.session.online:  # never online without sync (OfflineSync)
             self.lookup.setEnabled(True)
-            self._show("unknown_here" if ours else "elsewhere_offline")
+            self._show("offline")
+            return
+        try:
+            request = proof.request(number.format())
+        except ValueError:  # a QR whose parts central would refuse
+            self.lookup.setEnabled(True)
+            self._show("not_receipt")
             return
         self._show("asking")
-        canonical = number.format()
-        tz = self.ctx.core.config.terminal.timezone
+        online_lookup = self.ctx.sync.lookup_receipt
         self.ctx.ops.run(
             "io",
-            lambda: remote_progress(canonical, online_lookup(canonical), tz),
-            success=self._found_online,
-            failure=lambda _e: self._found_online(None),
+            lambda: online_lookup(request),
+            success=lambda answer: self._found_online(number, answer),
+            failure=self._not_asked,
             owner=self,
         )
 
-    def _found_online(self, info: ProgressInfo | None) -> None:
+    def _not_asked(self, error: BaseException) -> None:
+        log.info("online lookup failed: %s", type(error).__name__)
         self.lookup.setEnabled(True)
-        if info is None:
-            self._show("unknown")
+        self._show("unreachable")
+
+    def _found_online(self, number: ReceiptNumber, answer: Any) -> None:
+        self.lookup.setEnabled(True)
+        outcome = answer.get("outcome") if isinstance(answer, dict) else None
+        tz = self.ctx.core.config.terminal.timezone
+        if outcome == "found":
+            info = remote_progress(number.format(), answer.get("case"), tz)
+            if info is not None:
+                self.limiter.succeeded()
+                self._show_progress(info)
+                return
+        elif outcome == codes.LOOKUP_NOT_MATCHED:
+            self._wrong_proof()
+            return
+        elif outcome == codes.LOOKUP_LOCKED:
+            self.limiter.lock_for(float(answer.get("retry_after_s") or 60))
+            self._show("locked", str(self.limiter.wait_s()))
+            return
+        self._show("unreachable")
+
+    def _wrong_proof(self) -> None:
+        self.limiter.failed()
+        wait_s = self.limiter.wait_s()
+        if wait_s:
+            self._show("locked", str(wait_s))
         else:
-            self._show_progress(info)
+            self._show("code_wrong")
 
     def _show_progress(self, info: ProgressInfo) -> None:
         self.last = info
         self._show("progress")
 
-    def _show(self, key: str, reason: str = "") -> None:
-        self._message_key = (key, reason)
-        info = self.last
-        error = key in ("bad", "not_receipt", "unknown", "unknown_here", "elsewhere_offline")
+    def _text(self, key: str, reason: str) -> str:
         if key == "bad":
-            text = receipt_problem_text(reason)
-        elif key == "not_receipt":
-            text = self.tr(
+            return receipt_problem_text(reason)
+        if key == "not_receipt":
+            return self.tr(
                 "That code is not one of our receipts. Please scan the QR on the receipt."
             )
-        elif key == "unknown_here":
-            text = self.tr(
-                "No appeal with this number was made at this terminal. Please check the number."
+        if key == "code_missing":
+            return self.tr("Please type the 6-digit query code printed under the receipt number.")
+        if key == "code_wrong":
+            return self.tr(
+                "The query code does not match this receipt number. "
+                "Please check both on the receipt."
             )
-        elif key == "elsewhere_offline":
-            text = self.tr(
-                "This receipt is from another terminal. It can be looked up here when the "
+        if key == "locked":
+            minutes = max(1, math.ceil(int(reason or "60") / 60))
+            return self.tr(
+                "Too many tries that did not match. Please wait {n} min and try again, "
+                "or ask the staff at the counter."
+            ).format(n=minutes)
+        if key == "offline":
+            return self.tr(
+                "This receipt is not on this terminal. It can be looked up here when the "
                 "network is back, or on the phone by scanning its QR code."
             )
-        elif key == "unknown":
-            text = self.tr("No case was found with this number. Please check the number.")
-        elif key == "asking":
-            text = self.tr("Asking the service platform…")
-        else:
-            assert info is not None
-            text = self._progress_text(info)
+        if key == "unreachable":
+            return self.tr(
+                "The service platform cannot be reached just now. Please try again in a "
+                "moment, or scan the receipt's QR code with your phone."
+            )
+        if key == "asking":
+            return self.tr("Asking the service platform…")
+        assert self.last is not None
+        return self._progress_text(self.last)
+
+    def _show(self, key: str, reason: str = "") -> None:
+        self._message_key = (key, reason)
+        text = self._text(key, reason)
         self.result.setText(text)
         self.result.show()
-        set_role(self.result, "banner" if error else "notice")
+        set_role(self.result, "banner" if key in ERRORS else "notice")
         self.ctx.voice.say(text)
 
     def _progress_text(self, info: ProgressInfo) -> str:

@@ -47,6 +47,7 @@ class ReceiptScreen(Screen):
         self.number_caption = label("", "muted")
         self.number = label(receipt.grouped_number, "number", wrap=False)
         self.number.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.query_code = label("", "heading", wrap=False)  # 查询码: typed with the number
         self.print_status = label("", "notice")
         self.next_caption = label("", "heading")
         self.next_lines = label("", "")
@@ -56,7 +57,13 @@ class ReceiptScreen(Screen):
         self.done = touch_button("", "primary", "home")
         row.addWidget(self.read_again)  # as wide as its words; the primary takes the rest
         row.addWidget(self.done, 1)
-        for widget in (self.heading, self.number_caption, self.number, self.print_status):
+        for widget in (
+            self.heading,
+            self.number_caption,
+            self.number,
+            self.query_code,
+            self.print_status,
+        ):
             left.addWidget(widget)
         left.addWidget(self.next_caption)
         left.addWidget(self.next_lines)
@@ -94,6 +101,10 @@ class ReceiptScreen(Screen):
         else:
             self.heading.setText(self.tr("Your appeal has been received"))
         self.number_caption.setText(self.tr("Receipt number"))
+        self.query_code.setText(
+            self.tr("Query code: {code}").format(code=self.receipt.grouped_query_code)
+        )
+        self.query_code.setVisible(bool(self.receipt.query_code))
         self.next_caption.setText(self.tr("What happens next"))
         self.next_lines.setText("\n".join(self.receipt.notice_lines))
         self.qr_caption.setText(self.tr("Scan with your phone to follow progress"))

@@ -67,7 +67,7 @@ class ReceiptEntry(QWidget):
         self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         self.box.setContentsMargins(0, 0, 0, 0)
         self.box.setSpacing(28)
-        column = QVBoxLayout()
+        column = self.column = QVBoxLayout()  # screens may add a field under the number
         self.field = DigitField(MAX_TYPED, check_receipt_live, allow_x=True)
         self.where = label("", "small")
         column.addWidget(self.field)

@@ -22,7 +22,9 @@ PAPER_WIDTH_DOTS = {80: 576, 58: 384}
 DOTS_PER_INCH = 203
 
 OFFLINE_NOTICE = "网络暂未连通：本件已在本机登记，网络恢复后将自动转送，无需再次提交。"
-LOOKUP_NOTICE = "扫描下方二维码，或在本机“进度查询”中输入回执编号，即可查询办理进度。"
+LOOKUP_NOTICE = (
+    "扫描下方二维码，或在任一自助终端“进度查询”中输入回执编号和查询码，即可查询办理进度。"
+)
 KEEP_NOTICE = "请妥善保管本回执。"
 
 # Heading of the category / item line, by receipt kind.
@@ -92,6 +94,12 @@ def receipt_blocks(receipt: Receipt) -> tuple[Block, ...]:
         RuleBlock(),
         TextBlock("回执编号", TextStyle.NUMBER_LABEL, Align.CENTER),
         TextBlock(receipt.grouped_number, TextStyle.NUMBER, Align.CENTER),
+    ]
+    if receipt.query_code:
+        blocks.append(
+            TextBlock(f"查询码  {receipt.grouped_query_code}", TextStyle.HEADING, Align.CENTER)
+        )
+    blocks += [
         RuleBlock(),
         TextBlock(f"办理时间：{format_issued_at(receipt.issued_at)}", TextStyle.BODY),
         TextBlock(f"业务类型：{receipt.kind_label}", TextStyle.BODY),

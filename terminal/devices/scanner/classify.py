@@ -26,11 +26,19 @@ class ScanClassification:
     kind: ScanKind
     receipt: ReceiptNumber | None = None
     reason: str = ""  # for UNKNOWN: malformed, bad_receipt, bad_signature, not_a_receipt
+    qr_ts: str = ""  # for a receipt QR: its ts and sig, the proof a lookup carries (§3)
+    qr_sig: str = ""
 
     @property
     def needs_online_lookup(self) -> bool:
         """Whether only the central platform can say more about this receipt."""
         return self.kind is ScanKind.OTHER_TERMINAL_RECEIPT
+
+
+def _qr_proof(url: str) -> dict[str, str]:
+    """The ``ts`` and ``sig`` of a receipt URL that verify_receipt_url found well-formed."""
+    pairs = dict(part.partition("=")[::2] for part in urlsplit(url).query.split("&"))
+    return {"qr_ts": pairs.get("ts", ""), "qr_sig": pairs.get("sig", "")}
 
 
 def classify_scan(
@@ -45,10 +53,12 @@ def classify_scan(
     except ReceiptQrError as exc:
         reason = exc.reason
     else:
-        return ScanClassification(ScanKind.OWN_RECEIPT, number)
+        return ScanClassification(ScanKind.OWN_RECEIPT, number, **_qr_proof(code))
     if reason == "other_terminal":
         segment = urlsplit(code).path.rsplit("/", 1)[-1]
-        return ScanClassification(ScanKind.OTHER_TERMINAL_RECEIPT, parse_receipt_number(segment))
+        return ScanClassification(
+            ScanKind.OTHER_TERMINAL_RECEIPT, parse_receipt_number(segment), **_qr_proof(code)
+        )
     if reason == "malformed":
         try:
             return ScanClassification(ScanKind.RECEIPT_NUMBER, parse_receipt_number(code))

@@ -4,7 +4,7 @@ QRs no longer verify; every response carries the security headers."""
 
 from __future__ import annotations
 
-import time
+from datetime import datetime
 
 import pytest
 import requests
@@ -12,15 +12,20 @@ from centralkit.asserts import assert_problem
 from centralkit.batches import send_batch
 
 from central.services.terminals import revoke_terminal
-from sync.protocol.receipt_numbers import receipt_url
+from sync.protocol.receipt_numbers import issue_ts, receipt_url
 
 HTML = {"Accept": "text/html,application/xhtml+xml"}
 
 
 @pytest.fixture
-def receipt(central, terminal):
+def item(central, terminal):
     item = terminal.factory.item()
     send_batch(terminal, [item])
+    return item
+
+
+@pytest.fixture
+def receipt(item):
     return item["receipt_no"]
 
 
@@ -35,8 +40,9 @@ def test_an_impossible_time_is_refused_with_a_plain_page(central, terminal, rece
     assert_problem(requests.get(url + "&format=json", timeout=30), 404, "receipt-not-verified")
 
 
-def test_a_qr_printed_now_verifies_until_its_terminal_is_revoked(central, terminal, receipt, clock):
-    url = receipt_url(central.url, receipt, int(time.time()), terminal.client.secret)
+def test_a_qr_verifies_until_its_terminal_is_revoked(central, terminal, item, receipt, clock):
+    issued = issue_ts(datetime.fromisoformat(item["created_at"].replace("Z", "+00:00")))
+    url = receipt_url(central.url, receipt, issued, terminal.client.secret)
     good = requests.get(url + "&format=json", timeout=30)
     assert good.status_code == 200 and good.json()["verified"] is True
     revoke_terminal(central.services.core.store, terminal.terminal_id, clock.now())

@@ -4,15 +4,14 @@ real submissions are then accepted and their QRs verify."""
 
 from __future__ import annotations
 
-import time
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import requests
 from centralkit.batches import outcomes, send_batch
 
 from central.services.cases import CHINA_TIME
 from sync.protocol import problem_codes as codes
-from sync.protocol.receipt_numbers import make_receipt_no, receipt_url
+from sync.protocol.receipt_numbers import issue_ts, make_receipt_no, receipt_url
 
 
 def _errors(response: requests.Response) -> list[str | None]:
@@ -33,7 +32,7 @@ def test_a_rogue_terminal_cannot_take_another_terminals_receipts(central, termin
 
     real = send_batch(terminal, genuine)
     assert outcomes(real) == ["accepted"] * 3
-    ts = int(time.time())
+    ts = issue_ts(datetime.fromisoformat(genuine[0]["created_at"].replace("Z", "+00:00")))
     url = receipt_url(central.url, genuine[0]["receipt_no"], ts, terminal.client.secret)
     assert requests.get(url + "&format=json", timeout=30).json()["verified"] is True
     rogue_url = receipt_url(central.url, genuine[0]["receipt_no"], ts, rogue.client.secret)
