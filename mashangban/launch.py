@@ -32,13 +32,17 @@ def quit_on_signals(app: QCoreApplication) -> None:
     """SIGTERM (systemd, a technician) and SIGINT end the event loop cleanly, so sync
     stops, the embedded central is shut down and the store is closed in order.
 
+    ``exit``, not ``quit``: Qt 6's quit first asks every window to close, and the
+    kiosk window refuses a close that staff mode did not authorise (ui/lockdown.py),
+    which would cancel the stop; systemd would then wait for SIGKILL.
+
     Python runs signal handlers only between bytecodes; a short timer gives it that
     chance while Qt's loop waits.
     """
 
     def request_quit(signum: int, _frame: object) -> None:
         log.info("signal %d: shutting down", signum)
-        app.quit()
+        app.exit(0)
 
     signal.signal(signal.SIGTERM, request_quit)
     signal.signal(signal.SIGINT, request_quit)
@@ -50,6 +54,10 @@ def quit_on_signals(app: QCoreApplication) -> None:
 # Seconds between tries to start sync that failed (a full disk, central's folder not
 # writable yet, …); the last one repeats. The kiosk serves offline meanwhile.
 SYNC_START_RETRY_S = (1.0, 2.0, 4.0, 8.0, 15.0, 30.0, 60.0)
+
+# At exit, how long a sync start still under way (the embedded central starting, the
+# first enrolment) is waited for: a stop (SIGTERM) must end the kiosk within 5 s.
+START_JOIN_S = 2.0
 
 
 def start_sync_later(
@@ -104,6 +112,8 @@ def start_sync_later(
                     on_catalog=on_catalog,  # a new catalog reaches the screens
                 )
             )
+            if stop.is_set():  # the kiosk is stopping: this start is undone at once
+                return None
             stack.enter_context(attempt.pop_all())
         return worker
 
@@ -126,6 +136,8 @@ def start_sync_later(
                 log.debug("sync start failure", exc_info=True)  # the trace for a developer
                 stop.wait(wait)
                 continue
+            if worker is None:
+                return
             if tries:
                 log.info("sync started after %d failed tries", tries)
             started.ready.emit(worker)
@@ -151,6 +163,7 @@ def launch(config: Config, *, windowed: bool, exit_after_home: bool = False) -> 
         from ui.late_sync import LateSync
         from ui.lockdown import Lockdown
         from ui.peripherals import Peripherals, open_peripherals
+        from ui.screen_map import install_from_env as install_screen_map
 
         # Both before the QApplication exists (platform-notes.md: embedded keyboard).
         os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
@@ -161,6 +174,7 @@ def launch(config: Config, *, windowed: bool, exit_after_home: bool = False) -> 
         window = build_kiosk(core, devices, sync=late)  # window
         late.setParent(window)
         window.crash_guard.install()
+        install_screen_map(window)  # tests/touch/ only: MASHANGBAN_SCREEN_MAP, off by default
         if windowed or not config.ui.fullscreen:
             window.resize(1280, 720)
             window.show()
@@ -187,7 +201,7 @@ def launch(config: Config, *, windowed: bool, exit_after_home: bool = False) -> 
         starter: list[threading.Thread] = []
         stopping = threading.Event()  # ends the sync start's retries at exit
         if exit_after_home:  # start-up measurement (bench/bench_package.py)
-            window.first_paint.then(app.quit)
+            window.first_paint.then(lambda: app.exit(0))  # not quit: see quit_on_signals
         else:  # after Home is painted: the embedded central takes a second or more
             replace_catalog = window.ctx.replace_catalog
             window.first_paint.then(
@@ -204,8 +218,10 @@ def launch(config: Config, *, windowed: bool, exit_after_home: bool = False) -> 
             watchdog.stop()
             window.shutdown()
             stopping.set()
-            for thread in starter:
-                thread.join()  # a start still under way ends before we stop it
+            for thread in starter:  # a start still under way: given a moment to end
+                thread.join(START_JOIN_S)
+                if thread.is_alive():  # its central ends with this process (--parent-pid)
+                    log.warning("sync was still starting at exit; not waiting for it")
             late.detach()
             stack.close()
     finally:

@@ -1,0 +1,45 @@
+"""`mashangban run` fills the screen without a window manager, in both orientations,
+and a SIGTERM ends it in order within 5 s."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from tests.touch.conftest import LANDSCAPE, PORTRAIT
+from tests.touch.flows import dark_fraction
+from tests.touch.kiosk import Kiosk, wait_for
+
+
+@pytest.mark.parametrize("size", [LANDSCAPE, PORTRAIT])
+def test_the_window_fills_the_screen(start_kiosk: Callable[..., Kiosk], size: str) -> None:
+    kiosk = start_kiosk(size)
+    width, height = (int(n) for n in size.split("x"))
+    found = wait_for(
+        "the window over the whole screen",
+        lambda: (m := kiosk.screen_map())["window"]["rect"] == [0, 0, width, height] and m,
+    )
+    assert found["screen"] == [0, 0, width, height]
+    assert found["window"]["full_screen"]
+    image = kiosk.screenshot()
+    assert image.size == (width, height)
+    # No black border of the bare X root: the right and bottom strips are the kiosk's.
+    assert dark_fraction(image, [width - 40, 200, 40, height // 2]) < 0.5
+    assert (
+        dark_fraction(image, [0, height - 30, width, 30]) < 0.9
+    )  # the status strip: dark-ish but drawn
+
+
+def test_sigterm_ends_the_kiosk_within_5_s_and_keeps_the_store(kiosk: Kiosk) -> None:
+    wait_for(
+        "sync started",
+        lambda: "sync attached" in (kiosk.data_dir / "logs" / "mashangban.log").read_text(),
+    )
+    code, seconds = kiosk.terminate()
+    assert code == 0, kiosk.log_tail()
+    assert seconds < 5.0, f"took {seconds:.1f} s"
+    log = (kiosk.data_dir / "logs" / "mashangban.log").read_text()
+    assert "window close refused" not in log
+    rows = kiosk.store_rows("PRAGMA integrity_check")
+    assert rows[0][0] == "ok"
