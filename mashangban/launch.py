@@ -17,6 +17,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from contextlib import ExitStack
 from typing import Any
 
@@ -149,6 +150,22 @@ def start_sync_later(
 
 
 def launch(config: Config, *, windowed: bool, exit_after_home: bool = False) -> int:
+    """Run the kiosk until its event loop ends; then leave the process at once.
+
+    Everything that must end in order has ended when ``_run`` returns (sync, the
+    embedded central, the devices, the store; the log is flushed here). The
+    interpreter's own teardown of the widget tree and its garbage collection took
+    4-5 s on a busy machine, which a stop (SIGTERM, within 5 s) cannot afford.
+    """
+    code = _run(config, windowed=windowed, exit_after_home=exit_after_home)
+    log.info("stopped (exit status %d)", code)
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        stream.flush()
+    os._exit(code)
+
+
+def _run(config: Config, *, windowed: bool, exit_after_home: bool) -> int:
     from mashangban.store_wait import core_or_wait
 
     core = core_or_wait(config, windowed=windowed)  # lock → logging → store, or wait calmly
@@ -215,11 +232,13 @@ def launch(config: Config, *, windowed: bool, exit_after_home: bool = False) -> 
         try:
             return int(app.exec())
         finally:
+            stopping.set()  # first: a sync start under way winds down meanwhile
+            until = time.monotonic() + START_JOIN_S
             watchdog.stop()
+            window.ctx.ops.shutdown(wait_for=("store",))  # not for an index still building
             window.shutdown()
-            stopping.set()
             for thread in starter:  # a start still under way: given a moment to end
-                thread.join(START_JOIN_S)
+                thread.join(max(0.0, until - time.monotonic()))
                 if thread.is_alive():  # its central ends with this process (--parent-pid)
                     log.warning("sync was still starting at exit; not waiting for it")
             late.detach()

@@ -91,6 +91,7 @@ class Kiosk:
         self.map_file = map_file
         self.log = log
         self._seq = 0
+        self.terminated_at = 0.0
 
     # pointer --------------------------------------------------------------
     def _xdotool(self, *args: str) -> None:
@@ -208,6 +209,7 @@ class Kiosk:
     def terminate(self, timeout_s: float = 30) -> tuple[int, float]:
         """SIGTERM; returns (exit code, seconds it took to exit)."""
         started = time.monotonic()
+        self.terminated_at = time.time()  # wall clock, to compare with the kiosk's log
         self.process.send_signal(signal.SIGTERM)
         code = self.process.wait(timeout_s)
         return code, time.monotonic() - started
