@@ -17,6 +17,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from contextlib import ExitStack
 from typing import Any
 
@@ -32,13 +33,17 @@ def quit_on_signals(app: QCoreApplication) -> None:
     """SIGTERM (systemd, a technician) and SIGINT end the event loop cleanly, so sync
     stops, the embedded central is shut down and the store is closed in order.
 
+    ``exit``, not ``quit``: Qt 6's quit first asks every window to close, and the
+    kiosk window refuses a close that staff mode did not authorise (ui/lockdown.py),
+    which would cancel the stop; systemd would then wait for SIGKILL.
+
     Python runs signal handlers only between bytecodes; a short timer gives it that
     chance while Qt's loop waits.
     """
 
     def request_quit(signum: int, _frame: object) -> None:
         log.info("signal %d: shutting down", signum)
-        app.quit()
+        app.exit(0)
 
     signal.signal(signal.SIGTERM, request_quit)
     signal.signal(signal.SIGINT, request_quit)
@@ -50,6 +55,10 @@ def quit_on_signals(app: QCoreApplication) -> None:
 # Seconds between tries to start sync that failed (a full disk, central's folder not
 # writable yet, …); the last one repeats. The kiosk serves offline meanwhile.
 SYNC_START_RETRY_S = (1.0, 2.0, 4.0, 8.0, 15.0, 30.0, 60.0)
+
+# At exit, how long a sync start still under way (the embedded central starting, the
+# first enrolment) is waited for: a stop (SIGTERM) must end the kiosk within 5 s.
+START_JOIN_S = 2.0
 
 
 def start_sync_later(
@@ -104,6 +113,8 @@ def start_sync_later(
                     on_catalog=on_catalog,  # a new catalog reaches the screens
                 )
             )
+            if stop.is_set():  # the kiosk is stopping: this start is undone at once
+                return None
             stack.enter_context(attempt.pop_all())
         return worker
 
@@ -126,6 +137,8 @@ def start_sync_later(
                 log.debug("sync start failure", exc_info=True)  # the trace for a developer
                 stop.wait(wait)
                 continue
+            if worker is None:
+                return
             if tries:
                 log.info("sync started after %d failed tries", tries)
             started.ready.emit(worker)
@@ -137,6 +150,22 @@ def start_sync_later(
 
 
 def launch(config: Config, *, windowed: bool, exit_after_home: bool = False) -> int:
+    """Run the kiosk until its event loop ends; then leave the process at once.
+
+    Everything that must end in order has ended when ``_run`` returns (sync, the
+    embedded central, the devices, the store; the log is flushed here). The
+    interpreter's own teardown of the widget tree and its garbage collection took
+    4-5 s on a busy machine, which a stop (SIGTERM, within 5 s) cannot afford.
+    """
+    code = _run(config, windowed=windowed, exit_after_home=exit_after_home)
+    log.info("stopped (exit status %d)", code)
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        stream.flush()
+    os._exit(code)
+
+
+def _run(config: Config, *, windowed: bool, exit_after_home: bool) -> int:
     from mashangban.store_wait import core_or_wait
 
     core = core_or_wait(config, windowed=windowed)  # lock → logging → store, or wait calmly
@@ -151,6 +180,7 @@ def launch(config: Config, *, windowed: bool, exit_after_home: bool = False) -> 
         from ui.late_sync import LateSync
         from ui.lockdown import Lockdown
         from ui.peripherals import Peripherals, open_peripherals
+        from ui.screen_map import install_from_env as install_screen_map
 
         # Both before the QApplication exists (platform-notes.md: embedded keyboard).
         os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
@@ -161,6 +191,7 @@ def launch(config: Config, *, windowed: bool, exit_after_home: bool = False) -> 
         window = build_kiosk(core, devices, sync=late)  # window
         late.setParent(window)
         window.crash_guard.install()
+        install_screen_map(window)  # tests/touch/ only: MASHANGBAN_SCREEN_MAP, off by default
         if windowed or not config.ui.fullscreen:
             window.resize(1280, 720)
             window.show()
@@ -187,7 +218,7 @@ def launch(config: Config, *, windowed: bool, exit_after_home: bool = False) -> 
         starter: list[threading.Thread] = []
         stopping = threading.Event()  # ends the sync start's retries at exit
         if exit_after_home:  # start-up measurement (bench/bench_package.py)
-            window.first_paint.then(app.quit)
+            window.first_paint.then(lambda: app.exit(0))  # not quit: see quit_on_signals
         else:  # after Home is painted: the embedded central takes a second or more
             replace_catalog = window.ctx.replace_catalog
             window.first_paint.then(
@@ -201,11 +232,15 @@ def launch(config: Config, *, windowed: bool, exit_after_home: bool = False) -> 
         try:
             return int(app.exec())
         finally:
+            stopping.set()  # first: a sync start under way winds down meanwhile
+            until = time.monotonic() + START_JOIN_S
             watchdog.stop()
+            window.ctx.ops.shutdown(wait_for=("store",))  # not for an index still building
             window.shutdown()
-            stopping.set()
-            for thread in starter:
-                thread.join()  # a start still under way ends before we stop it
+            for thread in starter:  # a start still under way: given a moment to end
+                thread.join(max(0.0, until - time.monotonic()))
+                if thread.is_alive():  # its central ends with this process (--parent-pid)
+                    log.warning("sync was still starting at exit; not waiting for it")
             late.detach()
             stack.close()
     finally:

@@ -24,6 +24,10 @@ APT_PACKAGES=(
   libbrotli1 libffi8 libssl3 libsqlite3-0 libuuid1 libgssapi-krb5-2
   fonts-wqy-microhei fontconfig
   xvfb xauth
+  # The touch suite (tests/touch/, docs/ui.md): real pointer taps on Xvfb with xdotool;
+  # cage (a Wayland kiosk compositor, headless backend) and grim (its screenshots) for
+  # the kiosk under Wayland; x11-apps (xwd, xclock: a window mapped over the kiosk).
+  xdotool cage grim x11-apps
   # make package: PyInstaller reads libraries with objdump; the trimmed ICU data
   # library is assembled and linked with as/ld (build/bundle_rules.py).
   binutils

@@ -1,9 +1,14 @@
 """Kiosk lockdown: fullscreen, frameless, on top; no key leaves the application.
 
+Fullscreen and on top hold without a window manager too (ui/fill_screen.py).
+
 An application-wide event filter swallows the keys a desktop would use to close
 or leave the window (Alt+F4, Alt+Tab, Ctrl+Alt+Backspace/Delete where Qt sees
 them, Escape, the Super/Meta key, Ctrl+W, Ctrl+Q). The window refuses to close
-unless staff mode authorised it (a technician's "exit kiosk"). Keys the display
+unless staff mode authorised it (a technician's "exit kiosk"); a stop asked of
+the process (SIGTERM from systemd) ends the event loop without closing the window
+(mashangban/launch.py), so it needs no authorisation and a citizen has no way to
+send one. Keys the display
 server or the kernel handle before Qt (a VT switch, SysRq) are out of reach
 here: the session configuration has to disable those (docs/staff-mode.md).
 """
@@ -15,6 +20,8 @@ import logging
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QWidget
+
+from ui.fill_screen import FillScreen
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +61,7 @@ class Lockdown(QObject):
         self.swallowed = 0  # keys swallowed so far (tests, diagnostics)
         self.refused_closes = 0
         self._fullscreen = False
+        self.filler = FillScreen(window)  # over the whole screen, with or without a WM
 
     def engage(self, *, show: bool = True) -> None:
         """Frameless, on top, fullscreen; filter keys and the window's close."""
@@ -67,7 +75,7 @@ class Lockdown(QObject):
         w.installEventFilter(self)
         self._fullscreen = show
         if show:
-            w.showFullScreen()
+            self.filler.start()
         elif was_visible:
             w.show()
         log.info("kiosk lockdown engaged")
@@ -78,6 +86,7 @@ class Lockdown(QObject):
         if app is not None:
             app.removeEventFilter(self)
         self._window.removeEventFilter(self)
+        self.filler.stop()
 
     def authorise_exit(self) -> None:
         """Called by staff mode only, after a technician chose "exit kiosk" (audited there)."""
@@ -100,4 +109,5 @@ class Lockdown(QObject):
         wanted = self._fullscreen and not self.exit_authorised
         if changed and wanted and not self._window.isFullScreen():
             self._window.showFullScreen()
+            self.filler.fill()
         return False

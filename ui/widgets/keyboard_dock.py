@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtCore import QEvent, QObject, QSizeF, Qt, QTimer, QUrl
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtQuickWidgets import QQuickWidget
 from PySide6.QtWidgets import (
@@ -56,7 +56,13 @@ class KeyboardDock(QWidget):
         # The panel's height follows its width; capped so the screen keeps room above.
         view.setMaximumWidth(MAX_WIDTH)
         self._layout.addWidget(view)
+        view.installEventFilter(self)  # its resizes and showings size the root (_fit_root)
         return view
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            QTimer.singleShot(0, self, self._fit_root)  # after Qt's own handling of it
+        return False
 
     def load_soon(self, delay_ms: int = LOAD_DELAY_MS) -> None:
         """Load once the window is up and painted: Home needs no keyboard, start-up
@@ -124,4 +130,21 @@ class KeyboardDock(QWidget):
             return
         height = int(root.property("panelHeight") or 0)
         self.view.setFixedHeight(max(1, height))
-        self.setVisible(bool(root.property("active")))
+        active = bool(root.property("active"))
+        self.setVisible(active)
+        if active:
+            self._fit_root()
+
+    def _fit_root(self) -> None:
+        """The root item as large as the view, and a frame asked for.
+
+        SizeRootObjectToView alone did not do it on the first showing: the view is
+        resized while the dock is still hidden, and the root kept its old 1-px height
+        until some later event (a hardware key) resized it again (keyboard.qml)."""
+        root = self.view.rootObject()
+        if root is None:
+            return
+        size = QSizeF(self.view.size())
+        if root.size() != size:
+            root.setSize(size)
+        self.view.update()
