@@ -168,3 +168,26 @@ def test_the_offline_state_is_on_one_line(window: Any, layout: Any) -> None:
     shown = network.visibleRegion().boundingRect()
     assert shown.size() == network.size()
     assert window.strip.geometry().bottom() <= window.height()
+
+
+@pytest.mark.parametrize(
+    "layout",
+    [(loc, size, eld) for loc in ("zh_CN", "en") for size in ((1920, 1080), (1080, 1920))
+     for eld in (False, True)],
+    ids=lambda v: f"{v[0]}-{v[1][0]}x{v[1][1]}-{v[2]}",
+)  # fmt: skip
+def test_the_character_count_stays_in_sight_after_a_photo(window: Any, layout: Any) -> None:
+    from ui.tour import fill_appeal
+
+    locale, size, elderly = layout
+    window.ctx.languages.set_locale(locale)
+    window.resize(*size)
+    window.set_elderly(elderly)
+    fill_appeal(window, 1)  # text typed and a photo taken
+    for _ in range(3):
+        QApplication.processEvents()
+    story = window.current().step
+    assert story.photos.count == 1
+    count = story.count
+    assert count.visibleRegion().boundingRect().size() == count.size(), count.text()
+    assert count.height() >= QFontMetrics(count.font()).height()
