@@ -62,7 +62,8 @@ def shoot(out: Path, only: str | None) -> int:
                         check_fonts(window)
                     window.set_elderly(elderly)
                     scene(window)
-                    QCoreApplication.processEvents()
+                    for _ in range(3):  # as the clip audit: wrapped heights settle late
+                        QCoreApplication.processEvents()
                     mode = "elderly" if elderly else "normal"
                     lang = "zh" if locale == "zh_CN" else "en"
                     path = out / f"{name}-{lang}-{orientation}-{mode}.png"

@@ -122,6 +122,8 @@ class MainWindow(QMainWindow):
         bar.repeat.clicked.connect(self.speak_guidance)
         bar.mute.toggled.connect(self._mute_toggled)
         bar.mute.setChecked(ctx.voice.muted)
+        bar.set_voice_available(ctx.voice.available)  # no engine: disabled, with the reason
+        ctx.voice.available_changed.connect(bar.set_voice_available)
         ctx.languages.changed.connect(self._language_changed)
         ctx.voice.set_locale(ctx.locale)
         bar.show_language(ctx.languages.locale)

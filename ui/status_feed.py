@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import logging
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, QTimer
 
@@ -26,6 +27,7 @@ class StatusFeed(QObject):
         super().__init__(parent)
         self.ctx = ctx
         self.strip = strip
+        strip.timezone = ZoneInfo(ctx.core.config.terminal.timezone)  # as receipts show it
         self._queue_timer = QTimer(self)
         self._queue_timer.timeout.connect(self.refresh_queue)
         self._device_timer = QTimer(self)

@@ -46,6 +46,7 @@ class VoiceGuide(QObject):
     """Speaks guidance; muting, repeating and a stuck engine are handled here."""
 
     muted_changed = Signal(bool)
+    available_changed = Signal(bool)  # False once a stuck engine is switched off
 
     def __init__(self, engine: str | None, *, enabled: bool, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -127,6 +128,7 @@ class VoiceGuide(QObject):
             log.warning("voice guidance switched off: the engine never answers")
             self._tts.deleteLater()
             self._tts = None
+            self.available_changed.emit(False)
 
 
 def _pick_voice(voices: list[QVoice], want_zh: bool) -> QVoice | None:

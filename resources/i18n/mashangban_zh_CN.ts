@@ -29,7 +29,7 @@
         <translation>下一步</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+51"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
@@ -52,13 +52,13 @@
         <translation>请填写本页内容，然后点“下一步”。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+34"/>
         <source>Check and submit</source>
         <translation>核对并提交</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <location line="+36"/>
+        <location line="+14"/>
+        <location line="+35"/>
         <source>Step {n} of {total}</source>
         <translation>第 {n} 步，共 {total} 步</translation>
     </message>
@@ -337,12 +337,12 @@
         <translation>个人信息告知与同意</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Please read how your information is used, then tap “I agree”.</source>
-        <translation>请阅读您的信息将如何使用，然后点“我同意”。</translation>
+        <location line="+4"/>
+        <source>Please read how your information is used, then tap “{button}”.</source>
+        <translation>请阅读您的信息将如何使用，然后点“{button}”。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>What we collect</source>
         <translation>收集哪些信息</translation>
     </message>
@@ -387,14 +387,14 @@
         <translation>告知书版本 {v}</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>I have read this and I agree</source>
-        <translation>我已阅读并同意</translation>
+        <location line="+11"/>
+        <source>To send the appeal, please tap “{button}”.</source>
+        <translation>要提交诉求，请点“{button}”。</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>To send the appeal, please tap “I have read this and I agree”.</source>
-        <translation>要提交诉求，请点“我已阅读并同意”。</translation>
+        <location line="-48"/>
+        <source>I have read this and I agree</source>
+        <translation>我已阅读并同意</translation>
     </message>
 </context>
 <context>
@@ -653,6 +653,14 @@
         <location line="+1"/>
         <source>No, thank you</source>
         <translation>不用了，谢谢</translation>
+    </message>
+</context>
+<context>
+    <name>FieldEditor</name>
+    <message>
+        <location filename="../../ui/screens/services/field_base.py" line="+71"/>
+        <source>✓ Filled in</source>
+        <translation>✓ 已填好</translation>
     </message>
 </context>
 <context>
@@ -962,7 +970,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+237"/>
+        <location filename="../../ui/main_window.py" line="+239"/>
         <source>Leave this and go home?</source>
         <translation>离开并回到首页吗？</translation>
     </message>
@@ -1199,17 +1207,22 @@
         <translation>拍照</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+13"/>
+        <source>Stand in front of the camera and look at it, then tap the button. Take off a hat; keep your face in full view.</source>
+        <translation>请站在摄像头前看着它，然后点按钮。请摘下帽子，露出整个面部。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Hold the document under the camera, then tap the button.</source>
         <translation>请把材料放在摄像头下，然后点按钮。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-6"/>
         <source>The camera is not available. Please ask the staff.</source>
         <translation>摄像头暂时不能使用，请找工作人员帮忙。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+27"/>
         <source>No photo was taken. Please try again.</source>
         <translation>没有拍到照片，请再试一次。</translation>
     </message>
@@ -1217,7 +1230,7 @@
 <context>
     <name>PhotoStrip</name>
     <message>
-        <location filename="../../ui/widgets/photo_strip.py" line="+47"/>
+        <location filename="../../ui/widgets/photo_strip.py" line="+49"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
@@ -1323,7 +1336,7 @@
         <translation>其他原因</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+71"/>
         <source>Rate our service</source>
         <translation>服务评价</translation>
     </message>
@@ -1363,7 +1376,7 @@
         <translation>提交评价</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+53"/>
         <source>That code is not one of our receipts.</source>
         <translation>这不是本平台的回执二维码。</translation>
     </message>
@@ -1439,7 +1452,7 @@
 <context>
     <name>ReceiptScreen</name>
     <message>
-        <location filename="../../ui/screens/receipt.py" line="+93"/>
+        <location filename="../../ui/screens/receipt.py" line="+98"/>
         <source>Your receipt</source>
         <translation>您的回执</translation>
     </message>
@@ -1449,12 +1462,17 @@
         <translation>感谢您的评价</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Your application has been received</source>
+        <translation>您的申请已受理</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Your appeal has been received</source>
         <translation>您的诉求已受理</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Receipt number</source>
         <translation>回执编号</translation>
     </message>
@@ -1489,7 +1507,7 @@
         <translation>您的回执编号是</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>Printing your receipt… please wait.</source>
         <translation>正在打印回执，请稍候…</translation>
     </message>
@@ -1500,11 +1518,11 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>The printer is not working right now. Please take a photo of the QR code and the number with your phone. Your appeal is saved all the same.</source>
-        <translation>打印机暂时无法使用。请用手机拍下二维码和编号。您的诉求已经保存。</translation>
+        <source>The printer is not working right now. Please take a photo of the QR code and the number with your phone. It is saved all the same.</source>
+        <translation>打印机暂时无法使用。请用手机拍下二维码和编号。您提交的内容已经保存。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+61"/>
         <source>This screen goes back to the start in {n} seconds.</source>
         <translation>本页将在 {n} 秒后回到首页。</translation>
     </message>
@@ -1816,7 +1834,17 @@
 <context>
     <name>StatusStrip</name>
     <message>
-        <location filename="../../ui/widgets/status_strip.py" line="+77"/>
+        <location filename="../../ui/widgets/status_strip.py" line="+112"/>
+        <source>today {time}</source>
+        <translation>今天 {time}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>yesterday {time}</source>
+        <translation>昨天 {time}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Printer</source>
         <translation>打印机</translation>
     </message>
@@ -1894,7 +1922,7 @@
 <context>
     <name>StoryStep</name>
     <message>
-        <location filename="../../ui/screens/appeal/step_story.py" line="+63"/>
+        <location filename="../../ui/screens/appeal/step_story.py" line="+65"/>
         <source>What happened?</source>
         <translation>发生了什么？</translation>
     </message>
@@ -1969,7 +1997,7 @@
         <translation>停止录音</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Recording… {m}:{s:02d}</source>
         <translation>正在录音… {m}:{s:02d}</translation>
     </message>
@@ -2005,7 +2033,7 @@
 <context>
     <name>TopBar</name>
     <message>
-        <location filename="../../ui/widgets/top_bar.py" line="+104"/>
+        <location filename="../../ui/widgets/top_bar.py" line="+105"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
@@ -2025,7 +2053,12 @@
         <translation>适老模式</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>No voice on this terminal</source>
+        <translation>本机无语音播报</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Sound: off</source>
         <translation>声音：关</translation>
     </message>
@@ -2035,7 +2068,7 @@
         <translation>声音：开</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="-5"/>
         <source>Read aloud</source>
         <translation>朗读</translation>
     </message>
@@ -2129,7 +2162,7 @@ Without a phone number nobody can call you back, but you can follow progress wit
 没有电话，部门无法回电告知结果，但您可以凭回执编号查询进度。</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+64"/>
         <source>Please choose one of the three ways above.</source>
         <translation>请先在上面三种方式中选一种。</translation>
     </message>

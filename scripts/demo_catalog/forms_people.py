@@ -203,7 +203,8 @@ ELDERLY_ALLOWANCE = form(
          region("elder_region", "户籍所在地", "Registered residence", "village")),
     page("照片与账户", "Photo and account",
          photo("elder_photo", "老人近期照片", "Recent photo of the older person",
-               capture="camera", max_count=1, relevant_when=when("benefits", "card")),
+               capture="camera", photo_of="person", max_count=1,
+               relevant_when=when("benefits", "card")),
          bank_account(relevant_when=when("benefits", "allowance", "care")),
          mobile()),
 )

@@ -23,6 +23,7 @@ SS_CARD = form(
          bank_name()),
     page("相片", "Photo",
          photo("photo", "本人近期免冠照片", "Recent bareheaded photo", capture="camera",
+               photo_of="person",
                max_count=1,
                media_types=["image/jpeg"])),
     *delivery_pages("社保卡", "card"),

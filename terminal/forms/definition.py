@@ -44,7 +44,9 @@ _BY_TYPE: dict[FieldType, frozenset[str]] = {
     FieldType.ID_NUMBER: frozenset(),
     FieldType.MOBILE: frozenset(),
     FieldType.USCC: frozenset(),
-    FieldType.ATTACHMENT: frozenset({"min_count", "max_count", "capture", "media_types"}),
+    FieldType.ATTACHMENT: frozenset(
+        {"min_count", "max_count", "capture", "photo_of", "media_types"}
+    ),
 }
 
 

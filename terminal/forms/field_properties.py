@@ -62,6 +62,10 @@ def type_specific_properties(
             out["capture"] = Capture(raw.get("capture", "any"))
         except ValueError:
             raise fail("capture must be camera, scanner or any") from None
+        photo_of = raw.get("photo_of", "document")
+        if photo_of not in ("document", "person"):
+            raise fail("photo_of must be document or person")
+        out["photo_of"] = photo_of
         media = raw.get("media_types", list(DEFAULT_MEDIA_TYPES))
         if not isinstance(media, list) or not media or not all(isinstance(m, str) for m in media):
             raise fail("media_types must be a non-empty list of strings")

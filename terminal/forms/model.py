@@ -112,6 +112,7 @@ class FieldDefinition:
     max_count: int | None = None
     region_level: AdminLevel | None = None  # region
     capture: Capture = Capture.ANY  # attachment
+    photo_of: str = "document"  # attachment: "document" (pages) or "person" (a portrait)
     media_types: tuple[str, ...] = ()
     messages: Mapping[str, LocalizedText] = field(default_factory=dict)
     relevant_when: Relevance | None = None

@@ -4,7 +4,7 @@ with reasons asked for a low score. Queued like any submission (kind "rating")."
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QButtonGroup, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QButtonGroup, QStackedWidget, QVBoxLayout, QWidget
 
 from terminal.receipts.number import ReceiptNumberError
 from terminal.submissions.draft import Draft
@@ -51,12 +51,16 @@ class RatingScreen(Screen):
         self.entry_frame = KineticScrollArea(self.entry)
         self.pages.addWidget(self.entry_frame)
 
-        self.score_page = QWidget()
-        column = QVBoxLayout(self.score_page)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(12)
-        self.target_label = label("", "notice", wrap=True)  # which receipt is being rated
-        column.addWidget(self.target_label)
+        # The five answers never scroll (all five in sight in every layout, elderly
+        # too); which receipt, the reasons and the comment scroll beside them
+        # (landscape) or below them (portrait).
+        self.score_frame = QWidget()
+        self.score_frame.setObjectName("Page")
+        self.score_box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self.score_frame)
+        self.score_box.setContentsMargins(0, 0, 0, 0)
+        self.score_box.setSpacing(24)
+        answers = QVBoxLayout()
+        answers.setSpacing(8)
         self.score_group = QButtonGroup(self)
         self.score_buttons = {}
         for score, _text in SCORES:
@@ -64,7 +68,16 @@ class RatingScreen(Screen):
             button.clicked.connect(lambda _=False, s=score: self.choose(s))
             self.score_group.addButton(button, score)
             self.score_buttons[score] = button
-            column.addWidget(button)
+            answers.addWidget(button)
+        answers.addStretch(1)
+        self.score_box.addLayout(answers, 1)
+        self.score_page = QWidget()
+        self.score_page.setObjectName("Page")
+        column = QVBoxLayout(self.score_page)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(12)
+        self.target_label = label("", "notice", wrap=True)  # which receipt is being rated
+        column.addWidget(self.target_label)
         self.reasons_caption = label("", "heading")
         self.reasons = ChoiceList(columns=2, multiple=True, scrolls=False)
         self.comment = TextField(max_length=200)
@@ -72,10 +85,12 @@ class RatingScreen(Screen):
         column.addWidget(self.reasons)
         column.addWidget(self.comment)
         column.addStretch(1)
-        self.score_frame = KineticScrollArea(self.score_page)
+        self.details = KineticScrollArea(self.score_page)
+        self.score_box.addWidget(self.details, 1)
         self.pages.addWidget(self.score_frame)
 
         self.problem = label("", "error")
+        self.problem.hide()  # shown with its words only: an empty line costs the answers room
         layout.addWidget(self.problem)
         self.next = touch_button("", "primary")
         layout.addWidget(self.next)
@@ -114,7 +129,10 @@ class RatingScreen(Screen):
     def set_portrait(self, portrait: bool) -> None:
         super().set_portrait(portrait)
         self.entry.set_portrait(portrait)
-        self.reasons.set_columns(1 if portrait else 2)
+        self.reasons.set_columns(2 if portrait else 1)
+        self.score_box.setDirection(
+            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        )
 
     def has_entries(self) -> bool:
         return bool(self.entry.field.text() or self.score)
@@ -133,8 +151,13 @@ class RatingScreen(Screen):
 
     def choose(self, score: int) -> None:
         self.score = score
-        self.problem.clear()
+        self.tell("")
         self._show_reasons()
+
+    def tell(self, message: str) -> None:
+        """Show a problem above the button (nothing: the line goes)."""
+        self.problem.setText(message)
+        self.problem.setVisible(bool(message))
 
     def _show_reasons(self) -> None:
         low = self.score is not None and self.score <= LOW_SCORE
@@ -143,7 +166,7 @@ class RatingScreen(Screen):
 
     def _go(self, page: QWidget) -> None:
         self.pages.setCurrentWidget(page)
-        self.problem.clear()
+        self.tell("")
         self.retranslate()
         self.guidance_changed.emit()
 
@@ -154,19 +177,19 @@ class RatingScreen(Screen):
         try:
             self.entry.set_number(parse_receipt_number(tail))
         except ReceiptNumberError:
-            self.problem.setText(self.tr("That code is not one of our receipts."))
+            self.tell(self.tr("That code is not one of our receipts."))
 
     def go_next(self) -> None:
         if self.pages.currentWidget() is self.entry_frame:
             try:
                 self.target = self.entry.parsed().format()
             except ReceiptNumberError as exc:
-                self.problem.setText(receipt_problem_text(exc.reason))
+                self.tell(receipt_problem_text(exc.reason))
                 return
             self._go(self.score_frame)
             return
         if self.score is None:
-            self.problem.setText(self.tr("Please tap one of the five answers first."))
+            self.tell(self.tr("Please tap one of the five answers first."))
             return
         self.submit()
 
@@ -196,5 +219,5 @@ class RatingScreen(Screen):
     def _failed(self, message: str | None) -> None:
         self.next.setEnabled(True)
         if message:
-            self.problem.setText(message)
+            self.tell(message)
             self.ctx.voice.say(message)  # as every other screen says it

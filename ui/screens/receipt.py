@@ -1,16 +1,17 @@
 """The receipt: the number large and read aloud, the QR, printing with progress,
 the printer-failure fallback, what happens next, and its own way back Home.
 
-If the printer fails the row stays unprinted (staff reprint it) and the QR is
-shown large with an invitation to photograph it.
+If the printer fails the row stays unprinted (staff reprint it) and the number
+and the QR are shown larger, with an invitation to photograph them.
 """
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from terminal.receipts.model import Receipt
 from terminal.submissions.confirm import Confirmed
@@ -34,6 +35,7 @@ class ReceiptScreen(Screen):
         self.receipt = receipt
         self.confirmed = confirmed
         self.print_state = "idle"  # idle | printing | printed | failed | none
+        self.large = False  # number and QR enlarged (the printer failed)
         self.will_print = receipt.kind != "rating"
         self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         self.box.setContentsMargins(48, 28, 48, 28)
@@ -48,6 +50,9 @@ class ReceiptScreen(Screen):
         self.number = label(receipt.grouped_number, "number", wrap=False)
         self.number.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.query_code = label("", "heading", wrap=False)  # 查询码: typed with the number
+        # Its width is the column's, whatever its size: `_fit_number` fits the text in it.
+        self.number.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.number.installEventFilter(self)
         self.print_status = label("", "notice")
         self.next_caption = label("", "heading")
         self.next_lines = label("", "")
@@ -96,10 +101,13 @@ class ReceiptScreen(Screen):
         return self.heading.text()
 
     def retranslate(self) -> None:
-        if self.receipt.kind == "rating":
-            self.heading.setText(self.tr("Thank you for your rating"))
-        else:
-            self.heading.setText(self.tr("Your appeal has been received"))
+        headings = {
+            "rating": self.tr("Thank you for your rating"),
+            "application": self.tr("Your application has been received"),
+        }
+        self.heading.setText(
+            headings.get(self.receipt.kind) or self.tr("Your appeal has been received")
+        )
         self.number_caption.setText(self.tr("Receipt number"))
         self.query_code.setText(
             self.tr("Query code: {code}").format(code=self.receipt.grouped_query_code)
@@ -135,6 +143,7 @@ class ReceiptScreen(Screen):
         self.box.setDirection(
             QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
         )
+        self._show_large(self.large)
 
     # printing -----------------------------------------------------------------
     def start_printing(self) -> None:
@@ -190,15 +199,54 @@ class ReceiptScreen(Screen):
             "printed": self.tr("Please take your printed receipt from the slot below."),
             "failed": self.tr(
                 "The printer is not working right now. Please take a photo of the QR code "
-                "and the number with your phone. Your appeal is saved all the same."
+                "and the number with your phone. It is saved all the same."
             ),
         }
         self.print_status.setText(texts[state])
         self.print_status.setVisible(bool(texts[state]))
-        set_role(self.print_status, "banner" if state == "failed" else "notice")
-        self.qr.set_minimum(520 if state == "failed" else 300)
-        if state == "failed":
+        failed = state == "failed"
+        set_role(self.print_status, "banner" if failed else "notice")
+        self._show_large(failed)
+        if failed:
             self.ctx.voice.say(texts[state])
+
+    def _show_large(self, large: bool) -> None:
+        """No paper: the number and the QR grow so that a phone can photograph them.
+        The number grows as wide as fits; in portrait the QR takes the larger share of
+        the height (in landscape it already has the full height, which bounds it)."""
+        self.large = large
+        more = large and self.portrait
+        self.box.setStretch(0, 2 if more else 3)
+        self.box.setStretch(1, 3 if more else 2)
+        self.qr.set_minimum(420 if large else 300)
+        self._fit_number()
+
+    def number_px(self) -> int:
+        """The number's font size now (the theme's unless enlarged)."""
+        return self.number.fontInfo().pixelSize()
+
+    def _fit_number(self) -> None:
+        """The theme's size, or (large) up to 1.6 times it, as wide as the column allows."""
+        self.number.setStyleSheet("")
+        self.number.ensurePolished()
+        if not self.large:
+            return
+        font = QFont(self.number.font())
+        base = font.pixelSize()
+        width = self.number.width()
+        text = self.number.text()
+        size = round(base * 1.6)
+        while size > base:
+            font.setPixelSize(size)
+            if QFontMetrics(font).horizontalAdvance(text) <= width - 8:
+                break
+            size -= 2
+        self.number.setStyleSheet(f"font-size: {max(size, base)}px;")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.number and event.type() == QEvent.Type.Resize and self.large:
+            self._fit_number()  # a scroll bar or another orientation: another width
+        return super().eventFilter(watched, event)
 
     # own timeout --------------------------------------------------------------
     def _tick(self) -> None:

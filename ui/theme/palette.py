@@ -1,7 +1,10 @@
 """Colours of the touch theme, normal and high-contrast (elderly mode).
 
 Every text/background pair used by the style sheet is listed in `TEXT_PAIRS`
-so that a test can check the 4.5:1 contrast rule (kiosk-ux.md) on both palettes.
+(≥ 4.5:1, kiosk-ux.md) and every boundary, focus and selection colour against
+what it sits next to in `NON_TEXT_PAIRS` (≥ 3:1, WCAG 1.4.11), so that a test can
+check both palettes; tests/ui/test_theme_contrast.py also reads the generated
+style sheet and checks every colour pair it draws.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ class Palette:
     surface: str
     text: str
     muted: str
+    placeholder: str  # the hint in an empty field: lighter than text, still ≥ 4.5:1
     primary: str
     primary_text: str
     primary_pressed: str
@@ -41,6 +45,7 @@ NORMAL = Palette(
     surface="#ffffff",
     text="#1a1a1a",
     muted="#4a4f57",
+    placeholder="#646b75",
     primary="#0b4fa8",
     primary_text="#ffffff",
     primary_pressed="#083a7c",
@@ -65,6 +70,7 @@ HIGH_CONTRAST = Palette(
     surface="#ffffff",
     text="#000000",
     muted="#202020",
+    placeholder="#4d4d4d",
     primary="#002f73",
     primary_text="#ffffff",
     primary_pressed="#001a40",
@@ -101,6 +107,24 @@ TEXT_PAIRS: tuple[tuple[str, str], ...] = (
     ("strip_text", "strip"),
     ("strip_alert", "strip"),
     ("disabled_text", "disabled"),
+    ("placeholder", "surface"),
+    ("secondary_text", "selected"),  # a button while pressed
+    ("danger", "window"),  # error and ok lines on the page
+    ("ok", "window"),
+)
+
+# (colour, next to) of every boundary, focus ring and selection that carries meaning.
+# A chosen choice is filled with ``primary`` (its words and check mark in
+# ``primary_text``) against the ``surface`` of the unchosen ones.
+NON_TEXT_PAIRS: tuple[tuple[str, str], ...] = (
+    ("secondary_border", "window"),  # a button's outline on the page
+    ("secondary_border", "surface"),
+    ("primary", "surface"),  # chosen vs not chosen; the focus ring inside a card
+    ("primary", "window"),  # the focus ring; the primary button on the page
+    ("muted", "surface"),  # a text field's outline
+    ("muted", "window"),
+    ("danger", "surface"),  # an invalid field's outline
+    ("muted", "disabled"),  # the scroll bar's handle in its groove
 )
 
 

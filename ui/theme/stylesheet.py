@@ -4,6 +4,10 @@ Widgets say what they are with a ``role`` property (primary, secondary, tile,
 choice, key, bar; title, heading, muted, error, number…); the sheet says how
 each role looks. There are deliberately no ``:hover`` rules: a touch screen
 has no hover, and a highlight that follows a stray finger confuses.
+
+A chosen choice is filled with the primary colour (≥ 3:1 against the unchosen
+ones' surface) and carries a check mark (`widgets/buttons.py`); the labels inside
+a chosen `WrapButton` are marked ``onDark``.
 """
 
 from __future__ import annotations
@@ -57,8 +61,9 @@ QPushButton[role="theme"] {{ font-size: {m.button}px; font-weight: bold;
   min-height: {m.target + 16}px; padding: 0 {m.padding // 2}px; }}
 QPushButton[role="choice"] {{ color: {p.text}; text-align: left;
   padding-left: {m.padding * 2}px; }}
-QPushButton[role="choice"]:checked {{ background: {p.selected}; color: {p.selected_text};
+QPushButton[role="choice"]:checked {{ background: {p.primary}; color: {p.primary_text};
   border: {b + 2}px solid {p.primary}; font-weight: bold; }}
+QLabel[onDark="true"] {{ color: {p.primary_text}; }}
 QPushButton[role="key"] {{ font-size: {m.title}px; font-weight: bold; color: {p.text};
   min-height: {m.target + 8}px; min-width: {m.target + 24}px; padding: 0; }}
 QPushButton[role="danger"] {{ background: {p.surface}; color: {p.danger};
@@ -70,7 +75,8 @@ QPushButton[role="bar"]:checked {{ background: {p.primary}; color: {p.primary_te
 QLineEdit, QPlainTextEdit {{ background: {p.surface}; color: {p.text};
   border: {b}px solid {p.muted}; border-radius: {m.radius}px; padding: {m.padding // 2}px;
   font-size: {m.button}px; min-height: {m.target - 8}px;
-  selection-background-color: {p.primary}; selection-color: {p.primary_text}; }}
+  selection-background-color: {p.primary}; selection-color: {p.primary_text};
+  placeholder-text-color: {p.placeholder}; }}
 QLineEdit:focus, QPlainTextEdit:focus {{ border: {b + 2}px solid {p.primary}; }}
 QLineEdit[invalid="true"] {{ border: {b + 2}px solid {p.danger}; }}
 QWidget#StatusStrip {{ background: {p.strip}; }}

@@ -19,11 +19,19 @@ def icon_colours(role: str, palette: Palette) -> tuple[str, str, str]:
         return palette.danger, palette.danger, disabled
     if role == "bar":
         return palette.secondary_text, palette.primary_text, disabled
-    if role == "choice":
-        return palette.text, palette.selected_text, disabled
+    if role == "choice":  # chosen: light on the primary fill
+        return palette.text, palette.primary_text, disabled
     if role == "key":
         return palette.text, palette.text, disabled
     return palette.secondary_text, palette.secondary_text, disabled
+
+
+def checked_icon_name(button: QPushButton, name: str) -> str:
+    """What a checkable choice shows when chosen: a filled star for a star, else a
+    check mark (never colour alone: kiosk-ux.md)."""
+    if button.property("role") != "choice" or not button.isCheckable():
+        return ""
+    return "star_on" if name == "star" else "choice_on"
 
 
 def set_button_icon(button: QPushButton, name: str, palette: Palette = NORMAL) -> None:
@@ -31,7 +39,8 @@ def set_button_icon(button: QPushButton, name: str, palette: Palette = NORMAL) -
     when the theme changes."""
     button.setProperty("icon_name", name)
     role = str(button.property("role") or "secondary")
-    button.setIcon(stateful_icon(name, *icon_colours(role, palette)))
+    checked = checked_icon_name(button, name)
+    button.setIcon(stateful_icon(name, *icon_colours(role, palette), checked))
 
 
 def recolour_icons(root: QWidget, palette: Palette) -> None:
@@ -59,6 +68,8 @@ def touch_button(
     button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     button.setCheckable(checkable)
     button.setAutoDefault(False)
+    if role == "choice" and checkable and not icon_name:
+        icon_name = "choice"  # an empty ring; a check mark in it when chosen
     if icon_name:
         set_button_icon(button, icon_name)
         size = 56 if role in ("primary", "tile") else 36

@@ -78,6 +78,51 @@ def _star(p: QPainter) -> None:
     p.drawPath(path)
 
 
+def _star_path(outer: float, inner: float) -> QPainterPath:
+    import math
+
+    path = QPainterPath()
+    for i in range(10):
+        r = outer if i % 2 == 0 else inner
+        a = math.pi / 2 + i * math.pi / 5
+        point = QPointF(48 + r * math.cos(a), 52 - r * math.sin(a))
+        path.moveTo(point) if i == 0 else path.lineTo(point)
+    path.closeSubpath()
+    return path
+
+
+def _cut_check(p: QPainter, left: float, mid: float, right: float, top: float, low: float) -> None:
+    """A check mark cut out of what is drawn (transparent: the button's fill shows)."""
+    p.setCompositionMode(QPainter.CompositionMode.CompositionMode_Clear)
+    check = QPainterPath()
+    check.moveTo(left, mid)
+    check.lineTo((left + right) / 2 - 4, low)
+    check.lineTo(right, top)
+    p.strokePath(check, p.pen())
+    p.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
+
+
+def _star_on(p: QPainter) -> None:
+    """A chosen star: filled, with a check mark in it."""
+    path = _star_path(46, 22)
+    p.fillPath(path, p.pen().color())
+    p.drawPath(path)
+    _cut_check(p, 34, 54, 62, 44, 66)
+
+
+def _choice(p: QPainter) -> None:
+    """Not chosen: an empty ring."""
+    p.drawEllipse(QRectF(14, 14, 68, 68))
+
+
+def _choice_on(p: QPainter) -> None:
+    """Chosen: a filled disc with a check mark in it."""
+    disc = QPainterPath()
+    disc.addEllipse(QRectF(10, 10, 76, 76))
+    p.fillPath(disc, p.pen().color())
+    _cut_check(p, 28, 50, 70, 34, 66)
+
+
 def _chat(p: QPainter) -> None:
     path = QPainterPath()
     path.addRoundedRect(QRectF(12, 16, 72, 50), 10, 10)
@@ -166,6 +211,9 @@ _DRAWINGS: dict[str, Draw] = {
     "mute": _mute,
     "search": _search,
     "star": _star,
+    "star_on": _star_on,
+    "choice": _choice,
+    "choice_on": _choice_on,
     "chat": _chat,
     "camera": _camera,
     "mic": _mic,
@@ -185,18 +233,21 @@ def icon(name: str, colour: str = "#0b3d91") -> QIcon:
 
 
 @lru_cache(maxsize=256)
-def stateful_icon(name: str, normal: str, checked: str, disabled: str) -> QIcon:
+def stateful_icon(
+    name: str, normal: str, checked: str, disabled: str, checked_name: str = ""
+) -> QIcon:
     """The named icon drawn in a button's text colour for each of its states, so that
     a checked (dark) button shows a light icon, and a disabled one a grey icon.
+    ``checked_name``: another drawing when checked (a chosen choice's check mark).
 
     Cached (icons are implicitly shared): the Home screen alone asks for 55 icons in
     a handful of colours, and drawing each anew cost ~0.2 s of start-up."""
     result = QIcon()
     for mode in (QIcon.Mode.Normal, QIcon.Mode.Active, QIcon.Mode.Selected):
         result.addPixmap(_pixmap(name, normal), mode, QIcon.State.Off)
-        result.addPixmap(_pixmap(name, checked), mode, QIcon.State.On)
-    for state in (QIcon.State.Off, QIcon.State.On):
-        result.addPixmap(_pixmap(name, disabled), QIcon.Mode.Disabled, state)
+        result.addPixmap(_pixmap(checked_name or name, checked), mode, QIcon.State.On)
+    result.addPixmap(_pixmap(name, disabled), QIcon.Mode.Disabled, QIcon.State.Off)
+    result.addPixmap(_pixmap(checked_name or name, disabled), QIcon.Mode.Disabled, QIcon.State.On)
     return result
 
 

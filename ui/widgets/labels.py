@@ -25,3 +25,9 @@ def set_role(widget: QWidget, role: str) -> None:
     widget.setProperty("role", role)
     widget.style().unpolish(widget)
     widget.style().polish(widget)
+
+
+def show_text(widget: QLabel, text: str) -> None:
+    """Set a line's words, and show it only while it has some."""
+    widget.setText(text)
+    widget.setVisible(bool(text))

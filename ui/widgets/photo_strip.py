@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QWidget
 
 from ui.widgets.buttons import touch_button
 
@@ -31,15 +31,17 @@ class PhotoStrip(QWidget):
         self.count = len(photos)
         for i, data in enumerate(photos):
             cell = QWidget()
-            column = QVBoxLayout(cell)
+            # Thumbnail and Remove side by side: a photo adds one row's height, not
+            # two, so what is under it (the next button, the text's count) stays in sight.
+            column = QHBoxLayout(cell)
             column.setContentsMargins(0, 0, 0, 0)
             thumb = QLabel()
             pixmap = QPixmap()
             pixmap.loadFromData(data)
             thumb.setPixmap(
                 pixmap.scaled(
-                    150,
-                    110,
+                    128,
+                    88,
                     Qt.AspectRatioMode.KeepAspectRatio,
                     Qt.TransformationMode.SmoothTransformation,
                 )

@@ -3,8 +3,10 @@ and device problems in plain words (never colour alone)."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta, tzinfo
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QWidget
 
 from terminal.devices.state import DeviceState, DeviceStatus
 from ui.widgets.labels import label, set_role
@@ -19,18 +21,20 @@ class StatusStrip(QWidget):
         super().__init__(parent)
         self.setObjectName("StatusStrip")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(20, 8, 20, 8)
-        row.setSpacing(28)
-        self.network = label("", "strip", wrap=True)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(20, 8, 20, 8)
+        self.grid.setHorizontalSpacing(28)
+        self.grid.setVerticalSpacing(4)
+        # Each state on one line, never wrapped into two cramped ones: landscape puts
+        # them in one row; portrait gives the network state a row of its own.
+        self.network = label("", "strip", wrap=False)
         self.queue = label("", "strip", wrap=False)
         self.last_sync = label("", "strip", wrap=False)
         self.devices = label("", "stripAlert", wrap=True)
         self.branch = label("", "strip", wrap=False)
-        for widget in (self.network, self.queue, self.last_sync):
-            row.addWidget(widget)
-        row.addWidget(self.devices, 1)
-        row.addWidget(self.branch)
+        self.timezone: tzinfo | None = None  # local time for "last sync" (set by the feed)
+        self.compact = False
+        self._arrange()
         self.online: bool | None = None
         self.syncing = False
         self.queue_depth = 0
@@ -67,8 +71,48 @@ class StatusStrip(QWidget):
         self.branch.setText(name)
 
     def set_compact(self, compact: bool) -> None:
-        """Portrait: the branch name gives way to what matters to the citizen."""
+        """Portrait: the branch name gives way to what matters to the citizen, and the
+        network state has a row of its own."""
         self.branch.setVisible(not compact)
+        if compact != self.compact:
+            self.compact = compact
+            self._arrange()
+
+    def _arrange(self) -> None:
+        for widget in (self.network, self.queue, self.last_sync, self.devices, self.branch):
+            self.grid.removeWidget(widget)
+        for column in range(self.grid.columnCount()):
+            self.grid.setColumnStretch(column, 0)
+        if self.compact:
+            self.grid.addWidget(self.network, 0, 0, 1, 3)
+            self.grid.addWidget(self.queue, 1, 0)
+            self.grid.addWidget(self.last_sync, 1, 1)
+            self.grid.addWidget(self.devices, 1, 2)  # the branch name is hidden here
+            self.grid.setColumnStretch(2, 1)
+        else:
+            for column, widget in enumerate(
+                (self.network, self.queue, self.last_sync, self.devices, self.branch)
+            ):
+                self.grid.addWidget(widget, 0, column)
+            self.grid.setColumnStretch(3, 1)
+
+    def when_text(self, when: str) -> str:
+        """An ISO-8601 UTC moment ("2026-12-03T09:10:34Z") as local time in plain words:
+        "today 17:10", "yesterday 17:10", else "2026-12-03 17:10"."""
+        try:
+            moment = datetime.fromisoformat(when.replace("Z", "+00:00"))
+        except ValueError:
+            return when
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=UTC)
+        local = moment.astimezone(self.timezone)
+        today = datetime.now(local.tzinfo).date()
+        clock = local.strftime("%H:%M")
+        if local.date() == today:
+            return self.tr("today {time}").format(time=clock)
+        if local.date() == today - timedelta(days=1):
+            return self.tr("yesterday {time}").format(time=clock)
+        return local.strftime("%Y-%m-%d %H:%M")
 
     def problems(self) -> list[str]:
         """Each device that is not OK, in plain words. A camera, microphone or scanner
@@ -108,7 +152,7 @@ class StatusStrip(QWidget):
         set_role(self.network, "strip" if self.online is not False else "stripAlert")
         self.queue.setText(self.tr("Waiting to send: {n}").format(n=self.queue_depth))
         self.last_sync.setText(
-            self.tr("Last sync: {when}").format(when=self.last) if self.last else ""
+            self.tr("Last sync: {when}").format(when=self.when_text(self.last)) if self.last else ""
         )
         self.last_sync.setVisible(bool(self.last))
         self.devices.setText("  ".join(self.problems()))

@@ -43,6 +43,7 @@ class TopBar(QWidget):
         self.portrait = False
         self.per_row = 4
         self.palette_now = NORMAL  # the window's theme sets it; icons follow it
+        self.voice_available = True
         self._place()
         self.retranslate()
 
@@ -106,10 +107,21 @@ class TopBar(QWidget):
         self.help.setText(self.tr("Call staff"))
         self.elderly.setText(self.tr("Large text"))
         self.repeat.setText(self.tr("Read aloud"))
-        muted = self.mute.isChecked()
-        self.mute.setText(self.tr("Sound: off") if muted else self.tr("Sound: on"))
+        muted = self.mute.isChecked() or not self.voice_available
+        if not self.voice_available:  # disabled, and the reason in its words
+            self.mute.setText(self.tr("No voice on this terminal"))
+        else:
+            self.mute.setText(self.tr("Sound: off") if muted else self.tr("Sound: on"))
         set_button_icon(self.mute, "mute" if muted else "speaker", self.palette_now)
         self._refit()
+
+    def set_voice_available(self, available: bool) -> None:
+        """Without a speech engine “Read aloud” and “Sound” do nothing: they are shown
+        disabled, the sound button saying why."""
+        self.voice_available = available
+        self.repeat.setEnabled(available)
+        self.mute.setEnabled(available)
+        self.retranslate()
 
     def show_language(self, locale: str) -> None:
         """The language button names the other language, in that language."""

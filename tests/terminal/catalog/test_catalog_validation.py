@@ -59,7 +59,9 @@ def test_not_utf8_and_not_an_object() -> None:
 
 
 def test_truncated_file_is_refused(demo_raw: bytes) -> None:
-    assert problems(demo_raw[: len(demo_raw) // 2])[0].startswith("not valid JSON")
+    # Cut between characters (a cut inside a UTF-8 sequence is the "not UTF-8" test's).
+    text = demo_raw.decode("utf-8")
+    assert problems(text[: len(text) // 2].encode("utf-8"))[0].startswith("not valid JSON")
 
 
 def test_theme_naming_a_missing_item(demo_doc: dict[str, Any], encode: Encode) -> None:

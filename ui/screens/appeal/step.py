@@ -38,6 +38,10 @@ class Step(QWidget):
     def save(self) -> None:
         """Write what is shown into the state (on leaving the step, either way)."""
 
+    def left(self) -> None:
+        """The citizen moved on to another step (after `save`): take off the screen
+        what must not stay there unmasked (`load` shows it again on return)."""
+
     def problem(self) -> str | None:
         """Why the citizen cannot go on yet, or None."""
         return None

@@ -40,7 +40,13 @@ class ConsentStep(Step):
         return self.tr("Your information and your consent")
 
     def instruction(self) -> str:
-        return self.tr("Please read how your information is used, then tap “I agree”.")
+        # The button's own words, so the two can never disagree.
+        return self.tr("Please read how your information is used, then tap “{button}”.").format(
+            button=self.agree_text()
+        )
+
+    def agree_text(self) -> str:
+        return self.tr("I have read this and I agree")
 
     def retranslate(self) -> None:
         texts = [
@@ -78,7 +84,7 @@ class ConsentStep(Step):
             heading.setText(h)
             text.setText(t)
         self.version.setText(self.tr("Notice version {v}").format(v=CONSENT_VERSION))
-        self.agree.setText(self.tr("I have read this and I agree"))
+        self.agree.setText(self.agree_text())
 
     def load(self) -> None:
         self.agree.setChecked(self.state.consent)
@@ -88,7 +94,9 @@ class ConsentStep(Step):
 
     def problem(self) -> str | None:
         if not self.state.consent:
-            return self.tr("To send the appeal, please tap “I have read this and I agree”.")
+            return self.tr("To send the appeal, please tap “{button}”.").format(
+                button=self.agree_text()
+            )
         return None
 
     def _toggled(self, on: bool) -> None:

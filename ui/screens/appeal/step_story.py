@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QBoxLayout, QPlainTextEdit, QVBoxLayout, QWidget
 
 from ui.screens.appeal.step import Step
 from ui.widgets.buttons import touch_button
-from ui.widgets.labels import label
+from ui.widgets.labels import label, show_text
 from ui.widgets.photo_strip import PhotoStrip
 
 MAX_TEXT = 2000
@@ -46,6 +46,8 @@ class StoryStep(Step):
             right.addWidget(widget)
         right.addWidget(self.voice_status)
         right.addWidget(self.media_message)
+        for line in (self.voice_status, self.media_message):
+            line.hide()  # shown with words only: an empty line would push the count away
         right.addStretch(1)
         self.box.addWidget(media, 2)
 
@@ -123,7 +125,7 @@ class StoryStep(Step):
         if camera is None:
             return
         if len(self.state.photos) >= MAX_PHOTOS:
-            self.media_message.setText(self.tr("That is the most photos one appeal can take."))
+            show_text(self.media_message, self.tr("That is the most photos one appeal can take."))
             return
         self.photo.setEnabled(False)
         self.ctx.ops.run(
@@ -132,14 +134,14 @@ class StoryStep(Step):
 
     def _photo_taken(self, data: bytes) -> None:
         self.photo.setEnabled(True)
-        self.media_message.clear()
+        show_text(self.media_message, "")
         self.state.photos.append(data)
         self.photos.set_photos(self.state.photos)
         self.changed.emit()
 
     def _camera_failed(self, _error: BaseException) -> None:
         self.photo.setEnabled(True)
-        self.media_message.setText(self.tr("The camera did not work. Please try again or type."))
+        show_text(self.media_message, self.tr("The camera did not work. Please try again or type."))
 
     def _photo_removed(self, index: int) -> None:
         if 0 <= index < len(self.state.photos):
@@ -185,28 +187,29 @@ class StoryStep(Step):
     def _mic_failed(self, _error: BaseException) -> None:
         self.recording = False
         self._tick.stop()
-        self.media_message.setText(self.tr("Recording did not work. Please type instead."))
+        show_text(self.media_message, self.tr("Recording did not work. Please type instead."))
         self._update_voice()
 
     def _update_voice(self) -> None:
         if self.ctx.devices.microphone is None:
             self.record.setEnabled(False)
             self.record.setText(self.tr("No microphone on this terminal"))
-            self.voice_status.clear()
+            show_text(self.voice_status, "")
             return
         if self.recording:
             self.record.setText(self.tr("Stop recording"))
-            self.voice_status.setText(
+            show_text(
+                self.voice_status,
                 self.tr("Recording… {m}:{s:02d}").format(
                     m=self._seconds // 60, s=self._seconds % 60
-                )
+                ),
             )
         elif self.state.voice_note is not None:
             self.record.setText(self.tr("Delete my recording"))
-            self.voice_status.setText(self.tr("Your voice note is attached."))
+            show_text(self.voice_status, self.tr("Your voice note is attached."))
         else:
             self.record.setText(self.tr("Record my voice"))
-            self.voice_status.clear()
+            show_text(self.voice_status, "")
 
     def discard_media(self) -> None:
         self._tick.stop()

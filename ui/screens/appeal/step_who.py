@@ -160,6 +160,12 @@ class WhoStep(Step):
             self.state.name = self.name.text()
             self.state.id_number = self.id_number.text()
 
+    def left(self) -> None:
+        """The full ID and phone numbers leave the screen with the citizen (the state
+        keeps them; the review shows them masked; Back shows them again to edit)."""
+        self.id_number.set_text("")
+        self.phone.set_text("")
+
     def problem(self) -> str | None:
         mode = self.state.identity_mode
         if not mode:

@@ -102,6 +102,8 @@ class AppealWizard(StepBack, Screen):
         self.previous.setVisible(self.index > 0)
 
     def _enter(self, index: int) -> None:
+        if index != self.index:
+            self.step.left()
         self.index = index
         self.step.load()
         self.pages.setCurrentWidget(self.frames[index])

@@ -67,9 +67,27 @@ class ApplicationScreen(ServiceSteps, StepBack, Screen):
     def retranslate(self) -> None:
         self._show()
 
+    def step_number(self) -> tuple[int, int]:
+        """(this step, all steps), counted from the form's defined pages, so the total
+        is known up front and does not change when a choice shows or hides a page (a
+        page that stays hidden is passed over: its number is skipped)."""
+        defined = [p for p in self.session.definition.pages if p.field_keys]
+        applicant = self.applicant.pages()
+        total = len(defined) + len(applicant) + 1
+        pages = self.pages()
+        if self.index >= len(pages):
+            return total, total
+        session, fields = pages[self.index]
+        if session is self.applicant:
+            return len(defined) + 1 + self.index - (len(pages) - len(applicant)), total
+        first = fields[0].key
+        position = next(i for i, p in enumerate(defined) if first in p.field_keys)
+        return position + 1, total
+
     def _show(self) -> None:
         pages = self.pages()
         self.index = min(self.index, len(pages))
+        n, total = self.step_number()
         if self.page is not None:
             self.page.setParent(None)
             self.page.deleteLater()
@@ -92,9 +110,7 @@ class ApplicationScreen(ServiceSteps, StepBack, Screen):
             self.page_title.setText(f"{name} · {title.get(locale)}" if title else name)
         self.holder.addWidget(self.page)
         self.page.show()
-        self.step_label.setText(
-            self.tr("Step {n} of {total}").format(n=self.index + 1, total=len(pages) + 1)
-        )
+        self.step_label.setText(self.tr("Step {n} of {total}").format(n=n, total=total))
         self.problem.clear()
         self._update_buttons()
         self.guidance_changed.emit()

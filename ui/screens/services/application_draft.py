@@ -112,13 +112,25 @@ def application_draft(
     )
 
 
+def is_person_name(key: str) -> bool:
+    """A field holding a person's name: the applicant's ``name``, ``guardian_name``…
+    (a business's name is not personal)."""
+    return key == "name" or (key.endswith("_name") and key not in NOT_PERSONAL_NAMES)
+
+
+NOT_PERSONAL_NAMES = frozenset({"business_name", "bank_name"})
+
+
 def field_display(definition: FieldDefinition, value: object, catalog: Catalog, locale: str) -> str:
-    """A value as the review page shows it: masked ID and phone, names for codes."""
-    from terminal.masking import mask_id_number, mask_phone
+    """A value as the review page shows it: masked ID, phone and a person's name (as
+    the appeal's review shows them), names for codes."""
+    from terminal.masking import mask_id_number, mask_name, mask_phone
 
     if value is None:
         return "—"
     kind = definition.type
+    if kind is FieldType.TEXT and is_person_name(definition.key):
+        return mask_name(str(value))
     if kind is FieldType.ID_NUMBER:
         return mask_id_number(str(value))
     if kind is FieldType.MOBILE:

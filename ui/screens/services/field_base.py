@@ -68,6 +68,7 @@ class FieldEditor(QWidget):
             help_field = self.definition.help
             help_text = help_field.get(self.content_locale) if help_field else ""
             ok = self.shown_problem and self.session.value(self.key) is not None
-            self.message.setText("✓" if ok and not help_text else help_text)
+            done = self.tr("✓ Filled in")  # never a bare mark: words with it
+            self.message.setText(done if ok and not help_text else help_text)
             set_role(self.message, "ok" if ok else "small")
         self.message.setVisible(bool(self.message.text()))

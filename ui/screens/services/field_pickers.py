@@ -143,11 +143,18 @@ class PhotoEditor(FieldEditor):
         self.strip.set_photos(
             [self.photos[r.sha256] for r in self.refs() if r.sha256 in self.photos]
         )
-        self.status.setText(
-            self.tr("Hold the document under the camera, then tap the button.")
-            if self.ctx.devices.camera
-            else self.tr("The camera is not available. Please ask the staff.")
-        )
+        self.status.setText(self.hint())
+
+    def hint(self) -> str:
+        """What to do, for this kind of photo: a portrait is not held under the camera."""
+        if not self.ctx.devices.camera:
+            return self.tr("The camera is not available. Please ask the staff.")
+        if self.definition.photo_of == "person":
+            return self.tr(
+                "Stand in front of the camera and look at it, then tap the button. "
+                "Take off a hat; keep your face in full view."
+            )
+        return self.tr("Hold the document under the camera, then tap the button.")
 
     def _take(self) -> None:
         camera = self.ctx.devices.camera

@@ -6,12 +6,13 @@ instead of being cut off; taps go through the label to the button.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QPushButton, QVBoxLayout
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QIcon, QPalette, QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from terminal.catalog import Catalog, Item
 from ui.widgets.buttons import touch_button
+from ui.widgets.icons import stateful_icon
 from ui.widgets.labels import label
 
 
@@ -22,8 +23,14 @@ def item_summary(item: Item, catalog: Catalog, locale: str) -> str:
     return f"【{item.mode.label.get(locale)}】 {where}"
 
 
+MARK_PX = 40
+
+
 class WrapButton(QPushButton):
-    """A big button whose words wrap (labels inside; taps go through to the button)."""
+    """A big button whose words wrap (labels inside; taps go through to the button).
+
+    A checkable one shows a ring, and a check mark when checked, on the left; checked,
+    it is filled like any chosen choice and its words turn light (``onDark``)."""
 
     def __init__(self, *roles: str, checkable: bool = False) -> None:
         super().__init__()
@@ -33,13 +40,40 @@ class WrapButton(QPushButton):
         self.setSizePolicy(template.sizePolicy())
         self.setCheckable(checkable)
         template.deleteLater()
-        self._column = QVBoxLayout(self)  # kept: layout() is typed QLayout | None
-        self._column.setContentsMargins(24, 12, 16, 12)
+        self._row = QHBoxLayout(self)  # kept: layout() is typed QLayout | None
+        self._row.setContentsMargins(24, 12, 16, 12)
+        self._row.setSpacing(16)
+        self.mark: QLabel | None = None
+        if checkable:
+            self.mark = QLabel()
+            self.mark.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+            self.mark.setFixedSize(MARK_PX, MARK_PX)
+            self._row.addWidget(self.mark, 0, Qt.AlignmentFlag.AlignVCenter)
+        self._column = QVBoxLayout()
         self._column.setSpacing(4)
+        self._row.addLayout(self._column, 1)
         self.lines = [label("", role) for role in roles]
         for part in self.lines:
             part.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
             self._column.addWidget(part)
+        self.toggled.connect(self._show_checked)
+        self._show_checked(False)
+
+    def _show_checked(self, checked: bool) -> None:
+        for part in self.lines:
+            part.setProperty("onDark", "true" if checked else "false")
+            part.style().unpolish(part)
+            part.style().polish(part)
+        if self.mark is not None and self.lines:
+            colour = self.lines[0].palette().color(QPalette.ColorRole.WindowText).name()
+            icon = stateful_icon("choice", colour, colour, colour, "choice_on")
+            state = QIcon.State.On if checked else QIcon.State.Off
+            self.mark.setPixmap(icon.pixmap(QSize(MARK_PX, MARK_PX), QIcon.Mode.Normal, state))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.StyleChange:  # elderly mode: other colours
+            self._show_checked(self.isChecked())
 
     def set_lines(self, *texts: str) -> None:
         for part, text in zip(self.lines, texts, strict=True):
@@ -47,15 +81,15 @@ class WrapButton(QPushButton):
         self.setAccessibleName(" ".join(texts))
 
     def sizeHint(self) -> QSize:  # the labels decide the size
-        return self._column.sizeHint()
+        return self._row.sizeHint()
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(240, self._column.totalHeightForWidth(max(self.width(), 240)))
+        return QSize(240, self._row.totalHeightForWidth(max(self.width(), 240)))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         # Wrapped words need more height when the button is narrow: ask the layout for it.
         super().resizeEvent(event)
-        needed = self._column.totalHeightForWidth(event.size().width())
+        needed = self._row.totalHeightForWidth(event.size().width())
         # Never below the style's touch target (min-height of the role, larger when elderly).
         needed = max(needed, QPushButton.sizeHint(self).height())
         if needed != self.minimumHeight():
