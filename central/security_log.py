@@ -47,6 +47,8 @@ THROTTLED = "throttled"
 RECEIPT_NOT_VERIFIED = "receipt-not-verified"
 ADMIN_COMMAND = "admin-command"
 LOOSE_FILE_MODES = "loose-file-modes"
+AUDIT_CHAIN = "audit-chain"  # a terminal's audit chain went back, skipped or changed
+STAFF_LOCKOUT = "staff-lockout"  # a staff account locked at a kiosk (wrong PINs)
 
 
 def clean(value: object) -> str | None:

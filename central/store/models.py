@@ -15,6 +15,7 @@ from central.store.models_identity import (
     PlatformKeyRecord,
     Terminal,
     TerminalAuditRecord,
+    TerminalAuditWatch,
 )
 from central.store.models_staff import StaffAccount, StaffAccountTerminal
 
@@ -33,4 +34,5 @@ __all__ = [
     "SubmissionAttachment",
     "Terminal",
     "TerminalAuditRecord",
+    "TerminalAuditWatch",
 ]

@@ -293,6 +293,20 @@ class StoreHealthState(WireModel):
     held_back: Count = 0
 
 
+Mac = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+
+
+class AuditHeadState(WireModel):
+    """Where the terminal's audit chain stands (central compares it with what it holds,
+    central/services/audit_watch.py): the newest record (``seq`` 0: none), and the
+    record at the last sequence central acknowledged (``base``, None when not held)."""
+
+    seq: Annotated[int, Field(ge=0, le=2**63 - 1)]
+    mac: Mac
+    base_seq: Annotated[int, Field(ge=0, le=2**63 - 1)] = 0
+    base_mac: Mac | None = None
+
+
 class HeartbeatRequest(WireModel):
     app_version: ShortText
     queue: QueueState
@@ -301,6 +315,7 @@ class HeartbeatRequest(WireModel):
     last_sync_at: UtcDateTime | None = None
     audit: Annotated[list[AuditEntry], Field(max_length=MAX_AUDIT_PER_HEARTBEAT)] = []
     store_health: StoreHealthState | None = None  # only when there is something to say
+    audit_head: AuditHeadState | None = None  # terminals before it send none
 
 
 class HeartbeatResponse(WireModel):
