@@ -232,7 +232,7 @@ def test_migration_0003_adds_staff_tables_to_a_database_at_0002(
                 {"id": TERMINAL_ID, "secret": b"sealed", "now": now},
             )
         upgrade(store)
-        assert current_revision(store) == "0003"
+        assert current_revision(store) == "0004"
         tables = set(inspect(store.engine).get_table_names())
         assert {"staff_accounts", "staff_account_terminals", "terminals"} <= tables
         with store.engine.connect() as connection:
