@@ -18,7 +18,12 @@ from central.services.case_feed import list_cases
 from central.services.cases import advance_case
 from central.services.enrollment import CODE_TTL_S, issue_code
 from central.services.opened_payloads import open_case, open_case_attachment
-from central.services.terminals import list_terminals, revoke_terminal
+from central.services.terminals import (
+    alerts_text,
+    clear_terminal_alerts,
+    list_terminals,
+    revoke_terminal,
+)
 from central.terminal_text import printable, safe_json
 from sync.protocol.schemas import CASE_STATUSES
 from sync.protocol.times import rfc3339
@@ -37,6 +42,11 @@ def add_arguments(command: Callable[[str, str], argparse.ArgumentParser]) -> Non
 
     terminals = command("terminals", "list terminals with their last heartbeat")
     terminals.add_argument("--json", action="store_true")
+    terminals.add_argument(
+        "--clear-alert",
+        metavar="TERMINAL",
+        help="clear a terminal's audit-chain and lockout alerts (by id or code) once looked into",
+    )
     terminals.set_defaults(handler=run_terminals)
 
     revoke = command("revoke", "revoke a terminal (by id, or every one with a code)")
@@ -96,8 +106,13 @@ def _table(rows: list[dict[str, Any]], columns: list[str]) -> None:
 
 
 def run_terminals(args: argparse.Namespace, config: CentralConfig) -> int:
-    """List terminals (JSON with --json)."""
-    rows = list_terminals(open_core(config).store)
+    """List terminals (JSON with --json); or clear one's alerts."""
+    core = open_core(config)
+    if args.clear_alert:
+        cleared = clear_terminal_alerts(core.store, args.clear_alert)
+        print(f"alerts cleared on {cleared} terminal(s)")
+        return 0 if cleared else 1
+    rows = list_terminals(core.store, core.clock.now())
     if args.json:
         print(safe_json(rows))
         return 0
@@ -119,10 +134,12 @@ def run_terminals(args: argparse.Namespace, config: CentralConfig) -> int:
             if calls
             else "none"
         )
+        row["alerts_text"] = alerts_text(row)
     _table(
         rows,
         ["terminal_code", "terminal_id", "state", "app_version", "last_heartbeat_at",
-         "queue_pending", "devices_text", "last_sync_at", "store_text", "help_text"],
+         "queue_pending", "devices_text", "last_sync_at", "store_text", "help_text",
+         "alerts_text"],
     )  # fmt: skip
     return 0
 

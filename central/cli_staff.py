@@ -23,6 +23,7 @@ from central.services.staff import (
     account_exists,
     add_account,
     assign_terminals,
+    branch_scope,
     list_accounts,
     normalize_terminal,
     set_enabled,
@@ -55,7 +56,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         metavar="ID|CODE",
-        help="only for this terminal (id or 4-digit code; repeat for more); default: all",
+        help="for this terminal (id or 4-digit code; repeat for more)",
+    )
+    add.add_argument(
+        "--branch",
+        action="append",
+        default=[],
+        metavar="CODE",
+        help="for every terminal of this branch (its site branch code; repeat for more)",
+    )
+    add.add_argument(
+        "--all-terminals",
+        action="store_true",
+        help="for every terminal (each kiosk then holds this account's PIN hash)",
     )
     add.add_argument("--pin-stdin", action="store_true", help="read the PIN as one stdin line")
     add.set_defaults(handler=run_add)
@@ -68,7 +81,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         op.set_defaults(handler=handler)
     assign = action("assign", "choose the terminals an account is for (replaces the list)")
     assign.add_argument("staff_id", metavar="ID")
-    where = assign.add_mutually_exclusive_group(required=True)
+    where = assign.add_mutually_exclusive_group()
     where.add_argument(
         "--terminal",
         action="append",
@@ -77,6 +90,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="this terminal (id or 4-digit code; repeat for more)",
     )
     where.add_argument("--all", action="store_true", help="every terminal")
+    assign.add_argument(
+        "--branch",
+        action="append",
+        default=[],
+        metavar="CODE",
+        help="every terminal of this branch (with or instead of --terminal)",
+    )
     assign.set_defaults(handler=run_assign)
     reset = action("reset-pin", "set a new PIN (the terminal also clears a lock)")
     reset.add_argument("staff_id", metavar="ID")
@@ -99,18 +119,31 @@ def read_pin(from_stdin: bool) -> str:
     return first
 
 
+NO_SCOPE = (
+    "say where the account is used: --terminal ID|CODE, --branch CODE, or --all-terminals "
+    "(every kiosk then holds its PIN hash)"
+)
+
+
+def _scope(args: argparse.Namespace) -> list[str]:
+    """The scope entries named by --terminal and --branch, checked."""
+    scope = [normalize_terminal(t) for t in args.terminal]
+    return scope + [branch_scope(b) for b in args.branch]
+
+
 def run_add(args: argparse.Namespace, config: CentralConfig) -> int:
     """Check everything, then ask for the PIN, hash it and store the account."""
     check_staff_id(args.staff_id)  # the cheap checks before asking for a PIN
     check_display_name(args.name)
-    for terminal in args.terminal:
-        normalize_terminal(terminal)
+    scope = _scope(args)
+    if bool(scope) == bool(args.all_terminals):
+        raise StaffRuleError("scope", NO_SCOPE)
     pin_hash = hash_new_pin(read_pin(args.pin_stdin))
     core = open_core(config)
-    account = NewAccount(args.staff_id, args.name, args.role, pin_hash, tuple(args.terminal))
+    account = NewAccount(args.staff_id, args.name, args.role, pin_hash, tuple(scope))
     for note in add_account(core.store, account, core.clock.now()):
         print(f"note: {note}", file=sys.stderr)
-    where = ", ".join(args.terminal) if args.terminal else "all terminals"
+    where = ", ".join(scope) if scope else "all terminals"
     print(f"added {args.staff_id} ({args.role}) for {where}")
     return 0
 
@@ -130,8 +163,10 @@ def run_enable(args: argparse.Namespace, config: CentralConfig) -> int:
 
 
 def run_assign(args: argparse.Namespace, config: CentralConfig) -> int:
+    terminals = [] if args.all else _scope(args)
+    if bool(terminals) == bool(args.all):
+        raise StaffRuleError("scope", "name --terminal or --branch, or --all")
     core = open_core(config)
-    terminals = [] if args.all else args.terminal
     for note in assign_terminals(core.store, args.staff_id, terminals, core.clock.now()):
         print(f"note: {note}", file=sys.stderr)
     where = ", ".join(terminals) if terminals else "all terminals"

@@ -51,6 +51,8 @@ ADMIN_COMMAND = "admin-command"
 LOOSE_FILE_MODES = "loose-file-modes"
 AT_REST_DECRYPT_FAILED = "at-rest-decrypt-failed"
 PAYLOAD_OPENED = "payload-opened"
+AUDIT_CHAIN = "audit-chain"  # a terminal's audit chain went back, skipped or changed
+STAFF_LOCKOUT = "staff-lockout"  # a staff account locked at a kiosk (wrong PINs)
 
 
 def clean(value: object) -> str | None:

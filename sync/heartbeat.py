@@ -21,6 +21,7 @@ from datetime import datetime
 from typing import Any, cast, get_args
 
 from sync.client import SyncClient
+from sync.heartbeat_audit import audit_head_state
 from sync.kv import LAST_SYNC_AT, read_kv
 from sync.protocol.schemas import (
     MAX_AUDIT_PER_HEARTBEAT,
@@ -142,6 +143,7 @@ class HeartbeatSender:
             audit=[AuditEntry.model_validate(r) for r in unsent],
             store_health=health_state(store_health(self._store)),
             help_calls=help_calls(unsent),
+            audit_head=audit_head_state(self._audit) if self._audit is not None else None,
         )
 
     def send(self) -> HeartbeatReport:

@@ -35,4 +35,5 @@ def heartbeat(request: Request, auth: Signed) -> HeartbeatResponse:
         beat,
         services.core.clock.now(),
         services.core.config.min_app_version,
+        services.security,
     )

@@ -1,10 +1,13 @@
 """Staff accounts: the admin's changes, and the list each terminal is sent.
 
-An account is for every terminal, or for the terminals named when it was
-added, by terminal id or by 4-digit terminal code (a code also covers a kiosk
-enrolled later under that code). Accounts are never deleted: a disabled one is
-still sent (``enabled: false``) so that the disable reaches the terminals.
-Only the PIN hash is stored (sync/protocol/staff_rules.py), never a PIN.
+An account is for the terminals named when it was added, by terminal id, by
+4-digit terminal code (a code also covers a kiosk enrolled later under that code)
+or by branch (``branch:<code>``: every terminal enrolled with that site branch
+code), or, chosen explicitly, for every terminal. A terminal is sent only the
+accounts for it, its code or its branch (and the every-terminal ones), so a kiosk
+of one branch never holds the PIN hashes of another's staff. Accounts are never
+deleted: a disabled one is still sent (``enabled: false``) so that the disable
+reaches the terminals. Only the PIN hash is stored (sync/protocol/staff_rules.py), never a PIN.
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ from sync.protocol.staff_rules import StaffRuleError, check_display_name, check_
 from sync.protocol.times import rfc3339
 
 _CODE_RE = re.compile(r"[0-9]{4}")
+BRANCH_PREFIX = "branch:"
+_BRANCH_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,28}")  # fits the 36-character column
 
 
 @dataclass(frozen=True)
@@ -39,9 +44,20 @@ class NewAccount:
     terminals: tuple[str, ...] = ()  # empty: every terminal
 
 
+def branch_scope(branch_code: str) -> str:
+    """The scope entry for every terminal of a branch; StaffRuleError for a bad code."""
+    code = branch_code.strip()
+    if not _BRANCH_RE.fullmatch(code):
+        raise StaffRuleError("bad_branch", "a branch code is 1 to 29 letters, digits, '_' or '-'")
+    return BRANCH_PREFIX + code
+
+
 def normalize_terminal(text: str) -> str:
-    """A terminal id (canonical lowercase UUID) or a 4-digit code; StaffRuleError else."""
+    """A terminal id (canonical lowercase UUID), a 4-digit code or ``branch:<code>``;
+    StaffRuleError else."""
     text = text.strip()
+    if text.startswith(BRANCH_PREFIX):
+        return branch_scope(text[len(BRANCH_PREFIX) :])
     if _CODE_RE.fullmatch(text):
         return text
     try:
@@ -56,6 +72,14 @@ def _check_terminals(session: Any, terminals: list[str]) -> list[str]:
     """Refuse an unknown terminal id; notes for codes no terminal has yet."""
     notes = []
     for terminal in terminals:
+        if terminal.startswith(BRANCH_PREFIX):
+            branch = terminal[len(BRANCH_PREFIX) :]
+            known = session.scalars(
+                select(Terminal.id).where(Terminal.site_branch_code == branch)
+            ).first()
+            if known is None:
+                notes.append(f"no terminal of branch {branch} yet; they get it once enrolled")
+            continue
         is_code = _CODE_RE.fullmatch(terminal) is not None
         column = Terminal.code if is_code else Terminal.id
         known = session.scalars(select(Terminal.id).where(column == terminal)).first()
@@ -168,11 +192,15 @@ def list_accounts(store: Store) -> list[dict[str, Any]]:
 
 
 def accounts_for_terminal(store: Store, terminal_id: str) -> StaffListResponse:
-    """The accounts a terminal is sent: those for every terminal, and those naming its id
-    or its code; disabled ones included. By staff id."""
+    """The accounts a terminal is sent: those naming its id, its code or its branch, and
+    those for every terminal; disabled ones included. By staff id."""
     with store.transaction() as session:
         terminal = session.get(Terminal, terminal_id)
-        names: Sequence[str] = [terminal_id] + ([terminal.code] if terminal is not None else [])
+        names: Sequence[str] = [terminal_id] + (
+            [terminal.code, BRANCH_PREFIX + terminal.site_branch_code]
+            if terminal is not None
+            else []
+        )
         assigned = select(StaffAccountTerminal.staff_id).where(
             StaffAccountTerminal.terminal.in_(names)
         )

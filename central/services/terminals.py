@@ -6,36 +6,73 @@ row per call; the listing shows each terminal's latest ones."""
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from central import security_log as events
 from central.problems import ProblemError
+from central.security_log import SecurityLog
+from central.services.audit_watch import (
+    LOCKOUT_ACTION,
+    Finding,
+    clear_alerts,
+    watch_audit,
+    watch_fields,
+)
 from central.store.engine import Store
-from central.store.models import Terminal, TerminalAuditRecord, TerminalHelpCall
+from central.store.models import (
+    Terminal,
+    TerminalAuditRecord,
+    TerminalAuditWatch,
+    TerminalHelpCall,
+)
 from sync.protocol import problem_codes as codes
 from sync.protocol.schemas import AuditEntry, HeartbeatRequest, HeartbeatResponse, HelpCall
 from sync.protocol.times import rfc3339
 
 
 def record_heartbeat(
-    store: Store, terminal_id: str, heartbeat: HeartbeatRequest, now: datetime, min_version: str
+    store: Store,
+    terminal_id: str,
+    heartbeat: HeartbeatRequest,
+    now: datetime,
+    min_version: str,
+    security: SecurityLog | None = None,
 ) -> HeartbeatResponse:
-    """Keep the terminal's latest heartbeat and answer with the server time."""
+    """Keep the terminal's latest heartbeat and answer with the server time; its audit
+    records and head are checked against what central holds first (audit_watch)."""
     with store.transaction() as session:
         terminal = session.get(Terminal, terminal_id)
         if terminal is None:  # revoked and deleted meanwhile; cannot normally happen
             raise ProblemError(404, codes.NOT_FOUND, "Unknown terminal")
-        terminal.last_heartbeat = heartbeat.model_dump_json(exclude={"audit", "help_calls"})
+        terminal.last_heartbeat = heartbeat.model_dump_json(
+            exclude={"audit", "audit_head", "help_calls"}
+        )
         terminal.last_heartbeat_at = now
         terminal.app_version = heartbeat.app_version
+        findings = watch_audit(session, terminal_id, heartbeat.audit, heartbeat.audit_head, now)
         stored_up_to = keep_audit(session, terminal_id, heartbeat.audit, now)
         keep_help_calls(session, terminal_id, heartbeat.help_calls, now)
+    if security is not None:
+        log_findings(security, terminal_id, findings)
     return HeartbeatResponse(
         server_time=now, min_app_version=min_version, audit_stored_up_to=stored_up_to
     )
+
+
+def log_findings(security: SecurityLog, terminal_id: str, findings: list[Finding]) -> None:
+    """One security-log line per new audit alert and per staff lockout."""
+    for f in findings:
+        if f.event == LOCKOUT_ACTION:
+            security.record(events.STAFF_LOCKOUT, "locked", terminal_id=terminal_id,
+                            seq=f.seq, staff_id=f.staff_id, lockouts_24h=f.count)  # fmt: skip
+        elif f.new_alert:
+            security.record(events.AUDIT_CHAIN, f.event, terminal_id=terminal_id, seq=f.seq)
+        else:
+            security.count(events.AUDIT_CHAIN, f.event)
 
 
 def keep_audit(
@@ -141,11 +178,17 @@ def describe(terminal: Terminal, help_calls: list[dict[str, Any]] | None = None)
     }
 
 
-def list_terminals(store: Store) -> list[dict[str, Any]]:
-    """Every terminal, by code then enrolment time."""
+def list_terminals(store: Store, now: datetime | None = None) -> list[dict[str, Any]]:
+    """Every terminal, by code then enrolment time, with its audit and lockout alerts."""
+    now = now or datetime.now(UTC)
     with store.transaction() as session:
         rows = session.scalars(select(Terminal).order_by(Terminal.code, Terminal.enrolled_at))
-        return [describe(row, recent_help_calls(session, row.id)) for row in rows]
+        watches = {w.terminal_id: w for w in session.scalars(select(TerminalAuditWatch))}
+        return [
+            describe(row, recent_help_calls(session, row.id))
+            | watch_fields(watches.get(row.id), now)
+            for row in rows
+        ]
 
 
 def revoke_terminal(store: Store, terminal: str, now: datetime) -> list[str]:
@@ -161,3 +204,25 @@ def revoke_terminal(store: Store, terminal: str, now: datetime) -> list[str]:
             row.revoked = True
             row.revoked_at = now
         return [row.id for row in rows]
+
+
+def alerts_text(row: dict[str, Any]) -> str:
+    """The ``terminals`` table's alerts cell: ``AUDIT REWIND #7``, ``LOCKOUTS 3/24h``, …"""
+    parts = []
+    alert = row.get("audit_alert")
+    if alert:
+        parts.append(f"AUDIT {str(alert['problem']).upper()} #{alert['seq']}")
+    if row.get("staff_lockout_alert"):
+        parts.append(f"LOCKOUTS {row.get('staff_lockouts_24h', 0)}/24h")
+    return " ".join(parts) or "-"
+
+
+def clear_terminal_alerts(store: Store, terminal: str) -> int:
+    """Clear the alerts of the terminal with this id, or of every one with this code."""
+    with store.transaction() as session:
+        ids = list(
+            session.scalars(
+                select(Terminal.id).where(or_(Terminal.id == terminal, Terminal.code == terminal))
+            )
+        )
+        return clear_alerts(session, ids)

@@ -16,6 +16,7 @@ from central.store.models_identity import (
     PlatformKeyRecord,
     Terminal,
     TerminalAuditRecord,
+    TerminalAuditWatch,
     TerminalHelpCall,
 )
 from central.store.models_staff import StaffAccount, StaffAccountTerminal
@@ -36,5 +37,6 @@ __all__ = [
     "SubmissionAttachment",
     "Terminal",
     "TerminalAuditRecord",
+    "TerminalAuditWatch",
     "TerminalHelpCall",
 ]

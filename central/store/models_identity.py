@@ -100,3 +100,22 @@ class TerminalHelpCall(Base):
     at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     screen: Mapped[str] = mapped_column(String(64))
     received_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class TerminalAuditWatch(Base):
+    """What central knows of a terminal's audit chain beyond the records it holds: the
+    highest head the terminal reported, and the alert raised when the chain it reports
+    went back (rewind), skipped records (gap) or no longer matches the records held
+    (mismatch); staff lockouts in the current 24-hour window."""
+
+    __tablename__ = "terminal_audit_watch"
+
+    terminal_id: Mapped[str] = mapped_column(ForeignKey("terminals.id"), primary_key=True)
+    head_seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    head_mac: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    alert: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    alert_seq: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    alert_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    lockouts: Mapped[int] = mapped_column(BigInteger, default=0)  # in the window
+    lockout_window_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    lockout_alert_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)

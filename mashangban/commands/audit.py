@@ -1,7 +1,9 @@
 """`mashangban audit verify|list|export`: check, read and hand over the audit trail.
 
 verify exits 0 when the MAC chain is intact, 2 when a record was changed,
-removed or reordered (the first bad sequence number is printed). Records hold
+removed or reordered, the end was cut off against the head anchor
+(keys/audit.head), or the table is gone: BROKEN, the first bad sequence number
+when there is one, and the reason in plain words; never a traceback. Records hold
 no personal data, so list prints them as they are; verify and list open the store
 read-only. export writes them (with
 their MACs and the verification at that moment) to a new file for an inspector
@@ -20,6 +22,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from terminal.audit import actions
+from terminal.audit.head_check import reason
 from terminal.audit.key import AuditKeyMissing
 from terminal.audit.trail import AuditTrail
 from terminal.config import Config
@@ -61,7 +64,8 @@ def _verify(trail: AuditTrail, as_json: bool) -> int:
     elif result.ok:
         print(f"audit trail intact: {result.records} records from #{result.start_seq}")
     else:
-        print(f"audit trail BROKEN at record {result.first_bad_seq}: {result.problem}")
+        where = f" at record {result.first_bad_seq}" if result.first_bad_seq is not None else ""
+        print(f"audit trail BROKEN{where}: {reason(result.problem)} ({result.problem})")
     return 0 if result.ok else 2
 
 
@@ -117,7 +121,7 @@ def _export(trail: AuditTrail, args: argparse.Namespace, tz: ZoneInfo) -> int:
     print(f"{len(rows)} audit records written to {out}")
     if not verification.ok:  # exported all the same: a broken chain is evidence too
         print(f"{PROG}: the audit trail is BROKEN at record {verification.first_bad_seq}: "
-              f"{verification.problem}", file=sys.stderr)  # fmt: skip
+              f"{reason(verification.problem)}", file=sys.stderr)  # fmt: skip
         return 2
     return 0
 

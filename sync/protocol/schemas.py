@@ -335,6 +335,20 @@ class HelpCall(WireModel):
     screen: Annotated[str, StringConstraints(pattern=SCREEN_NAME_PATTERN)]
 
 
+Mac = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+
+
+class AuditHeadState(WireModel):
+    """Where the terminal's audit chain stands (central compares it with what it holds,
+    central/services/audit_watch.py): the newest record (``seq`` 0: none), and the
+    record at the last sequence central acknowledged (``base``, None when not held)."""
+
+    seq: Annotated[int, Field(ge=0, le=2**63 - 1)]
+    mac: Mac
+    base_seq: Annotated[int, Field(ge=0, le=2**63 - 1)] = 0
+    base_mac: Mac | None = None
+
+
 class HeartbeatRequest(WireModel):
     app_version: ShortText
     queue: QueueState
@@ -344,6 +358,7 @@ class HeartbeatRequest(WireModel):
     audit: Annotated[list[AuditEntry], Field(max_length=MAX_AUDIT_PER_HEARTBEAT)] = []
     store_health: StoreHealthState | None = None  # only when there is something to say
     help_calls: Annotated[list[HelpCall], Field(max_length=MAX_HELP_CALLS_PER_HEARTBEAT)] = []
+    audit_head: AuditHeadState | None = None  # terminals before it send none
 
 
 class HeartbeatResponse(WireModel):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from terminal.audit.head_check import reason
 from terminal.audit.key import AuditKeyMissing
 from terminal.audit.trail import AuditTrail
 
@@ -34,7 +35,7 @@ def check_audit(core: TerminalCore) -> Check:
         return doctor.Check(
             "audit trail",
             "fail",
-            f"chain broken at record {result.first_bad_seq} ({result.problem})",
+            f"chain broken at record {result.first_bad_seq}: {reason(result.problem)}",
             _ADVICE,
         )
     unsent = trail.unsent_count()

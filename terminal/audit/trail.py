@@ -9,20 +9,29 @@ Retention (`apply_retention`) is the only path that deletes: records older than
 183 days (and already sent, unless told otherwise) are removed as a prefix of
 the chain, and a checkpoint record carrying the last removed record's MAC is
 appended in the same transaction, so the remaining chain still verifies.
+
+The head (last sequence and MAC) is also anchored outside the store, in
+``keys/audit.head`` (terminal/audit/anchor.py), after every commit that appended a
+record; ``verify`` checks the chain against it, so a cut tail or a wiped table
+with its kv rows rewound is BROKEN, and so is a dropped table (never a traceback).
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 from collections.abc import Mapping
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import SQLAlchemyError
 
 from sync.protocol.times import rfc3339
 from terminal.audit import actions
+from terminal.audit.anchor import AnchorInvalid, AuditHead, anchor_path, read_anchor, write_anchor
 from terminal.audit.breaks import verify_with_breaks
 from terminal.audit.chain import (
     GENESIS_MAC,
@@ -32,16 +41,24 @@ from terminal.audit.chain import (
     compute_mac,
     utc_now,
 )
+from terminal.audit.head_check import (
+    ANCHOR_INVALID,
+    ANCHOR_MISSING,
+    NO_TABLE,
+    check_against_anchor,
+)
 from terminal.audit.key import audit_key_path, load_or_create_audit_key
 from terminal.crypto.key_protection import KeyProtection
 from terminal.store.models import AuditRecord, KeyValue
 from terminal.store.startup import OpenStore
+from terminal.store.writer import after_commit
 
 if TYPE_CHECKING:
     from terminal.runtime import TerminalCore
 
 LAST_SEQ_KEY: Final = "audit.last_seq"
 SENT_SEQ_KEY: Final = "audit.sent_seq"
+ANCHORED_KEY: Final = "audit.anchored"  # 1 once keys/audit.head has been written
 RETENTION_DAYS: Final = 183
 
 _COLUMNS = "seq, at, actor, action, result, terminal_code, detail, mac"
@@ -64,25 +81,75 @@ class AuditTrail:
     """Append, read, verify and hand over the terminal's audit records."""
 
     def __init__(
-        self, store: OpenStore, key: bytes, terminal_code: str, clock: Clock = utc_now
+        self,
+        store: OpenStore,
+        key: bytes,
+        terminal_code: str,
+        clock: Clock = utc_now,
+        *,
+        anchor: Path | None = None,
     ) -> None:
         self._store = store
         self._key = key
         self._terminal_code = terminal_code
         self._clock = clock
+        self._anchor = anchor  # keys/audit.head; None: not anchored (tests of the chain)
 
     @classmethod
     def for_core(cls, core: TerminalCore, clock: Clock = utc_now) -> AuditTrail:
         """The trail of a started core, with its key file beside local.key."""
-        with core.store.reader.connect() as conn:
-            exists = conn.execute(select(AuditRecord.seq).limit(1)).first() is not None
+        try:
+            with core.store.reader.connect() as conn:
+                exists = conn.execute(select(AuditRecord.seq).limit(1)).first() is not None
+        except SQLAlchemyError:  # the table is gone: verify says so; the key is needed
+            exists = True
+        key_file = audit_key_path(core.paths.local_key_file)
         key = load_or_create_audit_key(
-            audit_key_path(core.paths.local_key_file),
+            key_file,
             records_exist=exists,
             create=not core.store.read_only,  # a read-only command creates no file
             protection=KeyProtection.of(core.config),
         )
-        return cls(core.store, key, core.terminal_code, clock)
+        trail = cls(core.store, key, core.terminal_code, clock, anchor=anchor_path(key_file))
+        if not core.store.read_only:
+            trail._anchor_once()
+        return trail
+
+    def _anchor_once(self) -> None:
+        """A store from before the anchor existed (or a new one): anchor its head now.
+        Never again once anchored: a missing anchor is then a finding, not a fresh start."""
+        assert self._anchor is not None
+        anchor = self._anchor
+
+        def apply(conn: sqlite3.Connection) -> None:
+            if _kv_int(conn, ANCHORED_KEY) or anchor.exists():
+                return
+            last = conn.execute("SELECT seq, mac FROM audit_log ORDER BY seq DESC LIMIT 1")
+            seq, mac = last.fetchone() or (0, GENESIS_MAC)
+            _put_kv(conn, ANCHORED_KEY, 1)
+            head = AuditHead(int(seq), str(mac))
+            after_commit(lambda: write_anchor(anchor, self._key, head))
+
+        with contextlib.suppress(sqlite3.DatabaseError):  # no audit table: verify reports it
+            self._store.writer.run(apply)
+
+    def head(self) -> AuditHead:
+        """The newest record's sequence number and MAC (0 and the genesis MAC: none)."""
+        query = select(AuditRecord.seq, AuditRecord.mac).order_by(AuditRecord.seq.desc()).limit(1)
+        with self._store.reader.connect() as conn:
+            row = conn.execute(query).first()
+        return AuditHead(int(row[0]), str(row[1])) if row else AuditHead(0, GENESIS_MAC)
+
+    def mac_at(self, seq: int) -> str | None:
+        """The MAC of record ``seq`` as this store holds it (None: not held)."""
+        with self._store.reader.connect() as conn:
+            value = conn.execute(select(AuditRecord.mac).where(AuditRecord.seq == seq)).scalar()
+        return str(value) if value is not None else None
+
+    @property
+    def sent_seq(self) -> int:
+        """The highest sequence central has acknowledged."""
+        return self._kv(SENT_SEQ_KEY)
 
     @property
     def clock(self) -> Clock:
@@ -137,6 +204,10 @@ class AuditTrail:
             (seq, row.at, actor, action, result, row.terminal_code, detail, mac),
         )
         _put_kv(conn, LAST_SEQ_KEY, seq)
+        if self._anchor is not None:
+            _put_kv(conn, ANCHORED_KEY, 1)
+            anchor, head = self._anchor, AuditHead(seq, mac)
+            after_commit(lambda: write_anchor(anchor, self._key, head))
         return seq
 
     def _rows(self, *where: Any, limit: int | None = None) -> list[AuditRow]:
@@ -181,7 +252,24 @@ class AuditTrail:
         self._store.writer.run(apply)
 
     def verify(self) -> Verification:
-        """Walk the whole chain from the newest checkpoint (or the genesis)."""
+        """Walk the whole chain from the newest checkpoint (or the genesis), then check
+        it against the anchored head. A missing or unreadable table is BROKEN too."""
+        try:
+            head = read_anchor(self._anchor, self._key) if self._anchor is not None else None
+        except AnchorInvalid:
+            return Verification(False, 0, None, ANCHOR_INVALID)
+        try:
+            result, rows, checkpoint_anchor = self._verify_chain()
+            anchored = self._kv(ANCHORED_KEY)
+        except (SQLAlchemyError, sqlite3.DatabaseError):
+            return Verification(False, 0, None, NO_TABLE)
+        if head is None:
+            if self._anchor is not None and anchored and result.ok:
+                return Verification(False, result.records, None, ANCHOR_MISSING, result.start_seq)
+            return result
+        return check_against_anchor(result, rows, head, checkpoint_anchor=checkpoint_anchor)
+
+    def _verify_chain(self) -> tuple[Verification, list[AuditRow], str | None]:
         checkpoint = self._rows(AuditRecord.action == actions.CHECKPOINT)[-1:]
         start, anchor = 1, GENESIS_MAC
         if checkpoint:
@@ -190,14 +278,16 @@ class AuditTrail:
                 start, anchor = int(detail["first_seq"]), str(detail["anchor_mac"])
                 bytes.fromhex(anchor)
             except (ValueError, KeyError, TypeError):
-                return Verification(False, 0, checkpoint[0].seq, "checkpoint")
-        return verify_with_breaks(
+                return Verification(False, 0, checkpoint[0].seq, "checkpoint"), [], None
+        rows = self._rows()
+        result = verify_with_breaks(
             self._key,
-            self._rows(),
+            rows,
             start_seq=start,
             anchor_mac=anchor,
             last_seq_written=self._kv(LAST_SEQ_KEY),
         )
+        return result, rows, anchor if checkpoint else None
 
     def apply_retention(self, days: int = RETENTION_DAYS, *, include_unsent: bool = False) -> int:
         """Delete the prefix of records older than `days` (at least 183); returns the count.

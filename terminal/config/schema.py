@@ -224,7 +224,12 @@ class StaffSection:
         300, "Seconds without a touch before a staff session locks.", minimum=30
     )
     lockout_failures: int = setting(5, "Failed sign-ins in a row that lock the account.", minimum=1)
-    lockout_minutes: int = setting(15, "Minutes the account then stays locked.", minimum=1)
+    lockout_minutes: int = setting(
+        15,
+        "Minutes the account then stays locked; doubled for each further lockout "
+        "within 24 h, at most 4 h.",
+        minimum=1,
+    )
 
 
 SECTION_TYPES: Mapping[str, type] = MappingProxyType(

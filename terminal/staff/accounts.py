@@ -17,6 +17,8 @@ UNKNOWN: Final = "unknown"
 WRONG_PIN: Final = "wrong_pin"
 LOCKED: Final = "locked"
 DISABLED: Final = "disabled"
+LOCAL: Final = "local"  # an account's source: added at this terminal
+CENTRAL: Final = "central"  # provisioned by central
 
 
 def parse_at(text: str | None) -> datetime | None:
@@ -25,10 +27,21 @@ def parse_at(text: str | None) -> datetime | None:
 
 @dataclass(frozen=True)
 class LockoutPolicy:
-    """Failures in a row that lock an account, and for how long."""
+    """Failures in a row that lock an account, and for how long.
+
+    The lock grows: each further lockout of the same account within
+    ``window_hours`` without a successful sign-in doubles it, up to ``max_minutes``.
+    It always ends, so nobody at the screen can lock an account out for good."""
 
     failures: int = 5
     minutes: int = 15
+    max_minutes: int = 240
+    window_hours: int = 24
+
+    def lock_minutes(self, earlier_lockouts: int) -> int:
+        """How long the next lock lasts after ``earlier_lockouts`` in the window."""
+        grown = self.minutes * 2 ** min(earlier_lockouts, 16)
+        return max(self.minutes, min(grown, self.max_minutes))
 
 
 DEFAULT_LOCKOUT: Final = LockoutPolicy()

@@ -256,14 +256,21 @@ class StaffDirectory:
         """
         lookup = staff_id if rules.is_staff_id(staff_id) else None
         stored: str | None = None
+        source = acc.LOCAL
         if lookup is not None:
             with self._store.reader.connect() as conn:
-                stored = conn.execute(
-                    select(StaffAccount.pin_hash).where(StaffAccount.staff_id == lookup)
-                ).scalar_one_or_none()
+                row = conn.execute(
+                    select(StaffAccount.pin_hash, StaffAccount.source).where(
+                        StaffAccount.staff_id == lookup
+                    )
+                ).first()
+            if row is not None:
+                stored, source = row[0], row[1]
         matched = check_pin(stored, pin)
         rehashed = None
-        if matched and stored is not None:
+        # A central account keeps central's hash: a local rehash would be taken for a new
+        # PIN (and clear a lock) at the next list change; central raises it at reset-pin.
+        if matched and stored is not None and source != acc.CENTRAL:
             try:
                 if needs_rehash(stored, self._params):
                     rehashed = hash_pin(pin, self._params)

@@ -11,8 +11,9 @@ race past the limit), applies the lockout rule and writes the audit records:
 - locked              → login_failed, reason locked
 - right PIN           → login; failures cleared, last login set
 - wrong PIN           → login_failed with the tries left; at the limit the
-                        account locks for the configured minutes (lockout record)
-                        and its failure count starts again from zero.
+                        account locks for the configured minutes, doubled for each
+                        earlier lockout in the last 24 hours without a sign-in, at
+                        most 4 hours (lockout record); its failure count starts again.
 """
 
 from __future__ import annotations
@@ -73,6 +74,20 @@ def _view(row: tuple[object, ...]) -> StaffAccountView:
     )
 
 
+def _earlier_lockouts(
+    conn: sqlite3.Connection, staff_id: str, now: datetime, policy: LockoutPolicy
+) -> int:
+    """Lockouts of this account in the window since its last successful sign-in (from
+    the audit trail, which holds both)."""
+    since = rfc3339(now - timedelta(hours=policy.window_hours))
+    row = conn.execute(
+        "SELECT count(*) FROM audit_log WHERE actor = ? AND action = ? AND at >= ? AND seq > "
+        "coalesce((SELECT max(seq) FROM audit_log WHERE actor = ? AND action = ?), 0)",
+        (staff_id, actions.LOCKOUT, since, staff_id, actions.LOGIN),
+    ).fetchone()
+    return int(row[0])
+
+
 def settle_in(
     conn: sqlite3.Connection,
     audit: AuditTrail,
@@ -120,12 +135,13 @@ def settle_in(
         remaining = policy.failures - failures
         failed(acc.WRONG_PIN, remaining=remaining)
         return AuthResult(False, acc.WRONG_PIN, account, remaining_tries=remaining)
-    until = now + timedelta(minutes=policy.minutes)
+    minutes = policy.lock_minutes(_earlier_lockouts(conn, staff_id, now, policy))
+    until = now + timedelta(minutes=minutes)
     conn.execute(
         "UPDATE staff_accounts SET failed_count = 0, locked_until = ? WHERE staff_id = ?",
         (rfc3339(until), staff_id),
     )
     failed(acc.WRONG_PIN, remaining=0)
-    audit.append_in(conn, staff_id, actions.LOCKOUT, "ok", {"minutes": policy.minutes})
-    log.warning("staff account %s locked for %d minutes", staff_id, policy.minutes)
+    audit.append_in(conn, staff_id, actions.LOCKOUT, "ok", {"minutes": minutes})
+    log.warning("staff account %s locked for %d minutes", staff_id, minutes)
     return AuthResult(False, acc.LOCKED, account, locked_until=until.replace(microsecond=0))

@@ -2,12 +2,15 @@
 
 Callers hand it a function that receives the writer's DB-API connection; the
 function runs inside BEGIN IMMEDIATE … COMMIT (ROLLBACK on any exception) and
-its result or exception comes back to the caller. One writer keeps SQLite's
+its result or exception comes back to the caller. ``after_commit`` lets such a
+function leave work for after its COMMIT (a file that must never run ahead of the
+database, such as the audit head anchor). One writer keeps SQLite's
 locking simple and keeps clear of the WAL bug in SQLite before 3.51.3.
 """
 
 from __future__ import annotations
 
+import logging
 import queue
 import sqlite3
 import threading
@@ -20,6 +23,28 @@ from terminal.store.engine import assert_pragmas, configure_connection
 
 T = TypeVar("T")
 _STOP = object()
+_pending = threading.local()  # the after-commit callbacks of the writer thread's transaction
+log = logging.getLogger(__name__)
+
+
+def after_commit(fn: Callable[[], None]) -> None:
+    """Run ``fn`` after the current writer transaction commits (never after a rollback).
+
+    Outside a writer transaction (a tool holding its own connection) ``fn`` runs now.
+    A callback's failure is logged, not raised: the transaction has committed."""
+    callbacks: list[Callable[[], None]] | None = getattr(_pending, "callbacks", None)
+    if callbacks is None:
+        fn()
+    else:
+        callbacks.append(fn)
+
+
+def _run_callbacks(callbacks: list[Callable[[], None]]) -> None:
+    for fn in callbacks:
+        try:
+            fn()
+        except Exception:
+            log.exception("an after-commit step failed")
 
 
 class WriterClosed(RuntimeError):
@@ -55,17 +80,21 @@ class StoreWriter:
                 future, fn = item
                 if not future.set_running_or_notify_cancel():
                     continue
+                _pending.callbacks = []
                 try:
                     conn.execute("BEGIN IMMEDIATE")
                     result = fn(conn)
                     conn.execute("COMMIT")
                 except BaseException as exc:
+                    _pending.callbacks = None
                     # SQLite may already have rolled back (e.g. SQLITE_FULL); a second
                     # ROLLBACK would fail and hide the real error.
                     if conn.in_transaction:
                         conn.execute("ROLLBACK")
                     future.set_exception(exc)
                 else:
+                    callbacks, _pending.callbacks = _pending.callbacks, None
+                    _run_callbacks(callbacks)
                     future.set_result(result)
         finally:
             conn.close()

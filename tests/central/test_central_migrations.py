@@ -16,7 +16,7 @@ def test_migrated_schema_matches_models_and_upgrade_is_idempotent(db_url):
         assert current_revision(store) is None
         upgrade(store)
         upgrade(store)
-        assert current_revision(store) == head_revision() == "0005"
+        assert current_revision(store) == head_revision() == "0006"
         with store.engine.connect() as connection:
             diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
         assert diff == []

@@ -60,8 +60,8 @@ def stored_hashes(db_url: str) -> dict[str, str]:
 
 def test_cli_add_reset_disable_enable_list(tmp_path: Path, db_url: str) -> None:
     data = tmp_path / "data"
-    added = staff_cli(data, db_url, "add", "--id", "S001", "--name", "王敏", "--pin-stdin",
-                      pin=PIN)  # fmt: skip
+    added = staff_cli(data, db_url, "add", "--id", "S001", "--name", "王敏", "--all-terminals",
+                      "--pin-stdin", pin=PIN)  # fmt: skip
     assert added.returncode == 0, added.stderr
     assert PIN not in added.stdout + added.stderr
     other = staff_cli(data, db_url, "add", "--id", "T001", "--name", "李娜", "--role",
@@ -72,8 +72,8 @@ def test_cli_add_reset_disable_enable_list(tmp_path: Path, db_url: str) -> None:
     first = stored_hashes(db_url)["S001"]
     assert verify_pin(PIN, first) and parse_hash(first).params.n >= 2**14
 
-    again = staff_cli(data, db_url, "add", "--id", "S001", "--name", "王敏", "--pin-stdin",
-                      pin=PIN)  # fmt: skip
+    again = staff_cli(data, db_url, "add", "--id", "S001", "--name", "王敏", "--all-terminals",
+                      "--pin-stdin", pin=PIN)  # fmt: skip
     assert again.returncode == 2 and "already exists" in again.stderr
 
     reset = staff_cli(data, db_url, "reset-pin", "S001", "--pin-stdin", pin=NEW_PIN)
@@ -100,7 +100,7 @@ def test_cli_never_takes_a_pin_as_an_argument_and_refuses_trivial_pins(
     tmp_path: Path, db_url: str
 ) -> None:
     data = tmp_path / "data"
-    base = ("add", "--id", "S001", "--name", "王敏")
+    base = ("add", "--id", "S001", "--name", "王敏", "--branch", "B01")
     as_option = staff_cli(data, db_url, *base, "--pin", PIN)
     assert as_option.returncode == 2 and "unrecognized arguments" in as_option.stderr
     as_positional = staff_cli(data, db_url, *base, PIN)

@@ -267,7 +267,9 @@ def test_accounts_for_other_terminals_are_not_delivered(
                     terminal_id(other), pin=PIN)  # fmt: skip
         code = enrolled.config.terminal.code  # an account may name a terminal by its code
         staff_admin(central, "add", "--id", "V200", "--name", "此处", "--terminal", code, pin=PIN)
-        staff_admin(central, "add", "--id", "V300", "--name", "各处", pin=PIN)  # every terminal
+        staff_admin(
+            central, "add", "--id", "V300", "--name", "各处", "--all-terminals", pin=PIN
+        )  # every terminal
         for core in (enrolled, other):
             service = service_for(core, central)
             try:

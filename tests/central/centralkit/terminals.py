@@ -28,8 +28,10 @@ class EnrolledTerminal:
         return str(self.enrolment["terminal_id"])
 
 
-def enroll_terminal(central: ThreadedCentral, clock: ManualClock, code: str) -> EnrolledTerminal:
-    """Enrol over HTTP with a fresh code."""
+def enroll_terminal(
+    central: ThreadedCentral, clock: ManualClock, code: str, branch: str = "530102-001"
+) -> EnrolledTerminal:
+    """Enrol over HTTP with a fresh code (as a kiosk of ``branch``)."""
     core = central.services.core
     enrol_code = issue_code(core.store, clock.now(), hasher=core.code_hasher)
     response = requests.post(
@@ -37,7 +39,7 @@ def enroll_terminal(central: ThreadedCentral, clock: ManualClock, code: str) -> 
         json={
             "enrollment_code": enrol_code,
             "terminal_code": code,
-            "site": {"branch_code": "530102-001", "name": "五华区政务服务中心"},
+            "site": {"branch_code": branch, "name": "五华区政务服务中心"},
             "app_version": "1.0.0",
             "hardware_id": f"hw-{uuid.uuid4()}",
         },

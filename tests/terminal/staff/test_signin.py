@@ -157,16 +157,14 @@ def test_an_unknown_id_takes_about_as_long_as_a_wrong_pin(core: TerminalCore) ->
 
 def test_a_weaker_stored_hash_is_raised_at_the_next_sign_in(core: TerminalCore) -> None:
     staff = directory(core, FakeClock())
-    staff.add("S001", "王敏", "clerk", GOOD_PIN, actor="technician:cli")
-    stronger = type(staff)(
-        core.store,
-        FakeClock(),
-        audit=staff.audit,
-        params=ScryptParams(n=2**15, r=8, p=1),
+    old = type(staff)(
+        core.store, FakeClock(), audit=staff.audit, params=ScryptParams(n=2**14, r=8, p=1)
     )
+    old.add("S001", "王敏", "clerk", GOOD_PIN, actor="technician:cli")  # a hash from before
+    stronger = staff  # today's default, n=2**16
     assert stronger.authenticate("S001", GOOD_PIN).ok
     with core.store.reader.connect() as conn:
         stored = conn.exec_driver_sql("SELECT pin_hash FROM staff_accounts").scalar()
-    assert stored.startswith("scrypt$32768$8$1$")
+    assert stored.startswith("scrypt$65536$8$1$")
     assert stronger.authenticate("S001", GOOD_PIN).ok
     assert hash_pin(GOOD_PIN) != stored

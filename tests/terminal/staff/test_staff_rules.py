@@ -63,9 +63,10 @@ def test_hash_format_carries_scrypt_parameters_and_a_random_salt() -> None:
     first, second = hash_pin("482915"), hash_pin("482915")
     assert first != second  # a fresh salt each time
     scheme, n, r, p, salt, dk = first.split("$")
-    assert (scheme, n, r, p) == ("scrypt", str(2**14), "8", "1")
+    assert (scheme, n, r, p) == ("scrypt", str(2**16), "8", "1")  # the raised default
     assert len(base64.b64decode(salt)) == 16 and len(base64.b64decode(dk)) == 32
-    expected = hashlib.scrypt(b"482915", salt=base64.b64decode(salt), n=2**14, r=8, p=1, dklen=32)
+    expected = hashlib.scrypt(b"482915", salt=base64.b64decode(salt), n=2**16, r=8, p=1, dklen=32,
+                              maxmem=2**27)  # fmt: skip
     assert base64.b64decode(dk) == expected
     assert "482915" not in first
 
@@ -78,11 +79,12 @@ def test_verify_accepts_the_pin_and_refuses_others() -> None:
 
 
 def test_stronger_parameters_are_honoured_and_weaker_ones_need_a_rehash() -> None:
-    strong = ScryptParams(n=2**15, r=8, p=1)
-    stored = hash_pin("482915", strong)
-    assert parse_hash(stored).params == strong
+    old = ScryptParams(n=2**14, r=8, p=1)  # the default before issue 13: still accepted
+    stored = hash_pin("482915", old)
+    assert parse_hash(stored).params == old
     assert verify_pin("482915", stored)
-    assert not needs_rehash(stored)
+    assert needs_rehash(stored)  # weaker than today's default
+    strong = ScryptParams(n=2**17, r=8, p=1)
     assert needs_rehash(hash_pin("482915"), strong)
     assert not needs_rehash(hash_pin("482915"), DEFAULT_PARAMS)
 
