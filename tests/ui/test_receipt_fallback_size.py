@@ -59,7 +59,9 @@ def test_no_paper_shows_the_number_and_qr_larger(window: Any, layout: Any) -> No
     window.set_elderly(elderly)
     printed = _measure(window, fault=False)
     failed = _measure(window, fault=True)
-    assert failed["ink"] >= printed["ink"] * 1.25, (printed, failed)
+    # Elderly mode's number is large already (78 px); the column's width bounds it, and
+    # the receipt's query code now shares that column: at least a fifth larger there.
+    assert failed["ink"] >= printed["ink"] * (1.2 if elderly else 1.25), (printed, failed)
     assert failed["qr"] >= printed["qr"], (printed, failed)
     if size[1] > size[0]:  # portrait: the QR takes the larger share of the height
         assert failed["qr"] >= printed["qr"] * 1.3, (printed, failed)

@@ -173,4 +173,5 @@ def central_submissions(central: CentralProcess, terminal_id: str) -> dict[str, 
 
 
 def central_has_file(central: CentralProcess, sha256: str) -> bool:
-    return (central.data_dir / "attachments" / sha256[:2] / sha256).is_file()
+    """Central holds the attachment (encrypted at rest: central/attachment_files.py)."""
+    return (central.data_dir / "attachments" / sha256[:2] / f"{sha256}.enc").is_file()

@@ -72,14 +72,14 @@ class ApplicationScreen(ServiceSteps, StepBack, Screen):
         is known up front and does not change when a choice shows or hides a page (a
         page that stays hidden is passed over: its number is skipped)."""
         defined = [p for p in self.session.definition.pages if p.field_keys]
-        applicant = self.applicant.pages()
-        total = len(defined) + len(applicant) + 1
         pages = self.pages()
+        people = sum(1 for session, _ in pages if session is not self.session)
+        total = len(defined) + people + 1
         if self.index >= len(pages):
             return total, total
         session, fields = pages[self.index]
-        if session is self.applicant:
-            return len(defined) + 1 + self.index - (len(pages) - len(applicant)), total
+        if session is not self.session:  # the applicant's page, then (亲友代办) the agent's
+            return len(defined) + 1 + self.index - (len(pages) - people), total
         first = fields[0].key
         position = next(i for i, p in enumerate(defined) if first in p.field_keys)
         return position + 1, total
@@ -144,9 +144,8 @@ class ApplicationScreen(ServiceSteps, StepBack, Screen):
     def set_for_family(self, on: bool) -> None:
         """亲友代办 on or off: the agent's page follows the applicant's (kept when off)."""
         self.for_family = on
-        self.step_label.setText(
-            self.tr("Step {n} of {total}").format(n=self.index + 1, total=len(self.pages()) + 1)
-        )
+        n, total = self.step_number()
+        self.step_label.setText(self.tr("Step {n} of {total}").format(n=n, total=total))
 
     def person_changed(self) -> None:
         self.problem.clear()
