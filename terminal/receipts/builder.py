@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
+from sync.protocol.sealing_names import MAC_HMAC_SHA256
 from terminal.receipts.model import Receipt
 from terminal.receipts.qr import receipt_url
 
@@ -68,8 +69,10 @@ def build_receipt(
     queued_offline: bool,
     locale: str = "zh_CN",
     demo: bool = False,
+    mac: str = MAC_HMAC_SHA256,
 ) -> Receipt:
     """The receipt for one submission; `display_json` is the stored masked values.
+    ``mac`` signs the QR: the MAC of the suite of the platform key sealed to.
     ``demo``: issued by the embedded demo, so title and first line say 演示."""
     display = json.loads(display_json) if display_json else {}
     pick = 1 if locale.startswith("en") else 0
@@ -88,7 +91,7 @@ def build_receipt(
         subject_label=str(display.get("subject") or ""),
         masked_contact=display.get("contact"),
         notice_lines=notices,
-        qr_payload=receipt_url(public_base, receipt_no, secret, int(issued_at.timestamp())),
+        qr_payload=receipt_url(public_base, receipt_no, secret, int(issued_at.timestamp()), mac),
         queued_offline=queued_offline,
         demo=demo,
     )
