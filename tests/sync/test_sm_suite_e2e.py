@@ -24,7 +24,7 @@ from synckit.terminals import confirm_appeals, enrol_core, rows, sync_config
 
 from central.keys import KeyRing
 from central.sealing import open_attachment, open_envelope
-from sync.protocol import signing, sm2_libcrypto
+from sync.protocol import signing, sm2_libcrypto, sm_envelope
 from sync.protocol.schemas import SealedEnvelope
 from sync.protocol.sealing_names import (
     MAC_HMAC_SHA256,
@@ -32,6 +32,7 @@ from sync.protocol.sealing_names import (
     SEAL_ALG_HPKE_X25519,
     SEAL_ALG_SM2_SM4GCM,
 )
+from sync.protocol.sm2_libcrypto import Sm2PrivateKey
 from sync.service import SyncService
 from terminal.config import Config
 from terminal.identity import load_platform_keys
@@ -134,12 +135,12 @@ def test_sm_key_added_beside_a_standard_fleet(central: CentralProcess, tmp_path:
     photos = list((central.data_dir / "attachments").rglob("*"))
     photos = [p for p in photos if p.is_file()]
     assert photos, "the photo was uploaded"
-    opened = [open_attachment(p.read_bytes(), ring, sm_kid) for p in photos]
-    assert all(len(o) > 0 for o in opened)
     sm_pair = ring.get(sm_kid)
-    assert sm_pair is not None
-    newest = max(photos, key=lambda p: p.stat().st_mtime_ns)
-    assert int.from_bytes(newest.read_bytes()[:2], "big") < 200  # the SM file form
+    assert sm_pair is not None and isinstance(sm_pair.private_key, Sm2PrivateKey)
+    for photo in photos:  # the SM file form, opened by the SM key alone
+        sealed = photo.read_bytes()
+        assert sm_envelope.open_file(sm_pair.private_key, sealed)
+        assert open_attachment(sealed, ring, sm_kid)
 
     # Its QR is HMAC-SM3 (24 characters) and verifies on /r/; one altered character not.
     sig = qr.rsplit("sig=", 1)[1]
