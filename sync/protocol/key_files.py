@@ -22,7 +22,7 @@ from typing import Final
 from pydantic import model_validator
 
 from sync.protocol.schemas import Kid, UtcDateTime, WireModel
-from sync.protocol.sealing_names import PRIVATE_KEY_LEN, PUBLIC_KEY_LEN
+from sync.protocol.sealing_names import PRIVATE_KEY_LEN, PUBLIC_KEY_LEN, X25519_KEY_LEN
 
 KEYS_DIRNAME: Final = "keys"
 KEY_FILE_SUFFIX: Final = ".json"
@@ -39,16 +39,16 @@ class PlatformKeyFile(WireModel):
 
     @model_validator(mode="after")
     def _raw_keys_base64(self) -> PlatformKeyFile:
-        """Both halves base64 of raw keys of the alg's sizes (an unknown alg is the
-        loader's to refuse, with its own message)."""
+        """Both halves base64 of raw keys of the alg's sizes (32 bytes for an alg not
+        known here, which the loader then refuses with its own message)."""
         halves = ((self.private_key, PRIVATE_KEY_LEN), (self.public_key, PUBLIC_KEY_LEN))
         for value, sizes in halves:
             try:
                 raw = base64.b64decode(value, validate=True)
             except (binascii.Error, ValueError) as exc:
                 raise ValueError("not base64") from exc
-            size = sizes.get(self.alg)
-            if size is not None and len(raw) != size:
+            size = sizes.get(self.alg, X25519_KEY_LEN)
+            if len(raw) != size:
                 raise ValueError(f"a raw {self.alg} key half is {size} bytes")
         return self
 
