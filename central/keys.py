@@ -22,7 +22,15 @@ from pydantic import ValidationError
 
 from sync.protocol.key_files import KEY_FILE_MODE, KEY_FILE_SUFFIX, PlatformKeyFile, key_file_name
 from sync.protocol.schemas import PlatformKey
-from sync.protocol.sealing_names import SEAL_ALG_HPKE_X25519, SUPPORTED_SEAL_ALGS
+from sync.protocol.sealing_names import (
+    ALG_OF_SUITE,
+    SEAL_ALG_SM2_SM4GCM,
+    SUITE_OF_ALG,
+    SUITE_STANDARD,
+    SUPPORTED_SEAL_ALGS,
+    mac_of_alg,
+)
+from sync.protocol.sm2_libcrypto import Sm2Error, Sm2PrivateKey
 from sync.protocol.times import rfc3339
 
 log = logging.getLogger(__name__)
@@ -31,23 +39,43 @@ _RAW = serialization.Encoding.Raw
 
 @dataclass(frozen=True)
 class PlatformKeyPair:
-    """One loaded key: its kid, algorithm, private half and base64 public half."""
+    """One loaded key: its kid, algorithm (its suite), private half and base64 public half."""
 
     kid: str
     alg: str
-    private_key: X25519PrivateKey
+    private_key: X25519PrivateKey | Sm2PrivateKey
     public_key_b64: str
     created_at: datetime
     demo: bool
 
     def published(self) -> PlatformKey:
-        """The public description terminals receive."""
-        return PlatformKey(kid=self.kid, alg=self.alg, public_key=self.public_key_b64)
+        """The public description terminals receive, with the suite it stands for."""
+        return PlatformKey(
+            kid=self.kid,
+            alg=self.alg,
+            public_key=self.public_key_b64,
+            suite=SUITE_OF_ALG[self.alg],
+            mac=mac_of_alg(self.alg),
+        )
 
 
 def _public_b64(private_key: X25519PrivateKey) -> str:
     raw = private_key.public_key().public_bytes(_RAW, serialization.PublicFormat.Raw)
     return base64.b64encode(raw).decode()
+
+
+def _private_key(document: PlatformKeyFile, name: str) -> X25519PrivateKey | Sm2PrivateKey:
+    """The private half, checked to match the public half the file holds."""
+    raw = base64.b64decode(document.private_key)
+    if document.alg == SEAL_ALG_SM2_SM4GCM:
+        try:  # libcrypto checks the pair (EVP_PKEY_pairwise_check)
+            return Sm2PrivateKey(raw, base64.b64decode(document.public_key))
+        except Sm2Error as exc:
+            raise ValueError(f"key file {name}: {exc}") from exc
+    private_key = X25519PrivateKey.from_private_bytes(raw)
+    if _public_b64(private_key) != document.public_key:
+        raise ValueError(f"key file {name}: public key does not match private key")
+    return private_key
 
 
 def load_key_file(path: Path) -> PlatformKeyPair:
@@ -60,9 +88,7 @@ def load_key_file(path: Path) -> PlatformKeyPair:
         raise ValueError(f"key file {path.name}: unsupported alg")
     if path.name != key_file_name(document.kid):
         raise ValueError(f"key file {path.name} holds another kid")
-    private_key = X25519PrivateKey.from_private_bytes(base64.b64decode(document.private_key))
-    if _public_b64(private_key) != document.public_key:
-        raise ValueError(f"key file {path.name}: public key does not match private key")
+    private_key = _private_key(document, path.name)
     if path.stat().st_mode & 0o077:
         log.warning("key file %s is readable by others; it should be mode 0600", path.name)
     return PlatformKeyPair(
@@ -75,18 +101,32 @@ def load_key_file(path: Path) -> PlatformKeyPair:
     )
 
 
-def write_key_file(keys_dir: Path, kid: str, created_at: datetime, demo: bool) -> Path:
-    """Generate an X25519 pair and write it as a new key file (never overwrites)."""
-    keys_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+def _new_pair(alg: str) -> tuple[bytes, bytes]:
+    """Raw (private, public) halves of a new key of ``alg``."""
+    if alg == SEAL_ALG_SM2_SM4GCM:
+        return Sm2PrivateKey.generate()  # Sm2Error where libcrypto has no SM2
     private_key = X25519PrivateKey.generate()
     raw_private = private_key.private_bytes(
         _RAW, serialization.PrivateFormat.Raw, serialization.NoEncryption()
     )
+    return raw_private, base64.b64decode(_public_b64(private_key))
+
+
+def write_key_file(
+    keys_dir: Path, kid: str, created_at: datetime, demo: bool, suite: str = SUITE_STANDARD
+) -> Path:
+    """Generate a pair of the ``suite``'s alg and write it as a new key file (never
+    overwrites). ValueError for an unknown suite; Sm2Error when SM2 is unavailable."""
+    if suite not in ALG_OF_SUITE:
+        raise ValueError(f"unknown suite {suite!r} (one of {', '.join(sorted(ALG_OF_SUITE))})")
+    alg = ALG_OF_SUITE[suite]
+    keys_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    raw_private, raw_public = _new_pair(alg)
     document = {
         "kid": kid,
-        "alg": SEAL_ALG_HPKE_X25519,
+        "alg": alg,
         "private_key": base64.b64encode(raw_private).decode(),
-        "public_key": _public_b64(private_key),
+        "public_key": base64.b64encode(raw_public).decode(),
         "created_at": rfc3339(created_at),
         "demo": demo,
     }

@@ -27,6 +27,7 @@ from sync.http_session import TransportSettings, build_session
 from sync.pinning import PinMismatch
 from sync.protocol import problem_codes
 from sync.protocol.schemas import API_PREFIX
+from sync.protocol.sealing_names import MAC_HMAC_SHA256
 from sync.protocol.signing import signed_headers
 from sync.protocol.times import parse_rfc3339
 from sync.server_clock import ServerClock
@@ -44,6 +45,9 @@ class Credentials:
 
     terminal_id: str
     secret: bytes = field(repr=False)
+    # The MAC of the suite of the platform key the terminal seals to (HMAC-SHA256 or
+    # HMAC-SM3); central reads it from the signature's prefix.
+    mac: str = MAC_HMAC_SHA256
 
 
 def _find_cause(exc: BaseException, kind: type[BaseException]) -> BaseException | None:
@@ -150,6 +154,7 @@ class SyncClient:
                         path_and_query,
                         body,
                         int(self.clock.now()),
+                        self.credentials.mac,
                     )
                 )
             failure: SyncError

@@ -76,8 +76,8 @@ def enroll(
                          expect=(201,), signed=False)  # fmt: skip
     try:
         secret = base64.b64decode(answer.secret, validate=True)
-        keys = [PlatformKey.from_json(k.model_dump()) for k in answer.platform_keys]
-    except (binascii.Error, ValueError, SealingError) as exc:
+        keys = usable_keys([k.model_dump() for k in answer.platform_keys])
+    except (binascii.Error, ValueError) as exc:
         raise BadResponse(f"enrolment answer unusable: {type(exc).__name__}") from exc
     if len(secret) < 16 or not keys:
         raise BadResponse("enrolment answer without a usable secret or platform key")
@@ -99,6 +99,20 @@ def enroll(
         purge_audited(core, actor)
     log.info("enrolled as terminal %s (code %s)", identity.terminal_id, identity.terminal_code)
     return identity
+
+
+def usable_keys(published: list[dict[str, str]]) -> list[PlatformKey]:
+    """The published keys this terminal can seal to, in central's order (newest first).
+    A key of a suite it cannot use (SM without libcrypto's SM2, a later suite) is left
+    out with a log line: the terminal seals to the newest key it can use, and central
+    keeps every key it announces able to open."""
+    keys = []
+    for data in published:
+        try:
+            keys.append(PlatformKey.from_json(data))
+        except SealingError as exc:
+            log.warning("platform key skipped: %s", exc)
+    return keys
 
 
 def continue_receipt_numbers(core: TerminalCore, held: dict[str, int]) -> None:

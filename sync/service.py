@@ -27,7 +27,8 @@ from sync.errors import ENROLLED_RESTART, SyncError, TransportError
 from sync.heartbeat import DeviceStates, HeartbeatReport, HeartbeatSender
 from sync.http_session import TransportSettings
 from sync.kv import LAST_SYNC_AT, write_kv
-from sync.protocol.schemas import ReceiptLookupRequest
+from sync.protocol.schemas import CaseStatusResponse, ReceiptLookupRequest
+from sync.protocol.sealing_names import MAC_HMAC_SHA256
 from sync.protocol.times import rfc3339
 from sync.receipt_lookup import lookup_receipt
 from sync.server_clock import ServerClock
@@ -37,6 +38,7 @@ from terminal.audit.key import AuditKeyMissing
 from terminal.audit.trail import AuditTrail
 from terminal.catalog import Catalog, CatalogStore
 from terminal.config.schema import SyncSection
+from terminal.identity import load_platform_keys
 from terminal.runtime import TerminalCore
 from terminal.staff.accounts import LockoutPolicy
 from terminal.staff.directory import StaffDirectory
@@ -145,9 +147,12 @@ class SyncService:
         )
 
     def refresh_credentials(self) -> None:
-        """Sign with the core's current identity (after an enrolment)."""
+        """Sign with the core's current identity (after an enrolment), in the MAC of the
+        platform key its confirmer seals to (the newest usable one, as make_confirmer)."""
         identity = self.core.identity
-        credentials = Credentials(identity.terminal_id, identity.secret) if identity else None
+        keys = load_platform_keys(self.core.store) if identity else []
+        mac = keys[0].mac if keys else MAC_HMAC_SHA256
+        credentials = Credentials(identity.terminal_id, identity.secret, mac) if identity else None
         self.client.credentials = credentials
         self.lookup_client.credentials = credentials
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from sync.protocol.times import rfc3339
 from terminal.crypto.local_key import LocalKey
-from terminal.crypto.sealing import ALG_HPKE_X25519, PlatformKey, generate_key_pair
+from terminal.crypto.sealing import ALG_HPKE_X25519, PlatformKey, generate_key_pair, usable_alg
 from terminal.store.startup import OpenStore
 
 _SECRET_LABEL = b"terminal-secret"
@@ -124,7 +124,11 @@ def load_platform_keys(store: OpenStore) -> list[PlatformKey]:
             "SELECT kid, alg, public_key FROM platform_keys ORDER BY added_at DESC"
         ).fetchall()
     )
-    return [PlatformKey(kid=kid, alg=alg, public_key=public_key) for kid, alg, public_key in rows]
+    return [
+        PlatformKey(kid=kid, alg=alg, public_key=public_key)
+        for kid, alg, public_key in rows
+        if usable_alg(alg)  # a key of a suite this machine cannot use is never sealed to
+    ]
 
 
 def save_platform_keys(store: OpenStore, keys: list[PlatformKey]) -> None:

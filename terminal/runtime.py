@@ -16,6 +16,7 @@ import sys
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
+from sync.protocol.sealing_names import MAC_HMAC_SHA256
 from sync.protocol.times import parse_rfc3339
 from terminal.config import Config
 from terminal.corrected_clock import corrected_clock
@@ -290,4 +291,12 @@ def receipt_for(
         queued_offline=not online,
         locale=locale,
         demo=core.identity.demo,
+        mac=_receipt_mac(core),
     )
+
+
+def _receipt_mac(core: TerminalCore) -> str:
+    """The MAC of the suite the terminal seals to now (a reprint of an older receipt
+    is signed in it too; central verifies either)."""
+    keys = load_platform_keys(core.store)
+    return keys[0].mac if keys else MAC_HMAC_SHA256

@@ -111,6 +111,7 @@ def enroll(
         if claimed.rowcount != 1:  # type: ignore[attr-defined]
             raise ProblemError(409, codes.ENROLLMENT_CODE_USED, "Enrolment code already used")
     log.info("terminal %s enrolled with code %s", terminal_id, request.terminal_code)
+    keyring.refresh()  # a key added by `keys new` a moment ago is announced at once
     return EnrollResponse(
         terminal_id=terminal_id,
         terminal_code=request.terminal_code,

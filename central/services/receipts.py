@@ -19,7 +19,12 @@ from central.services.receipt_binding import issuer_of
 from central.store.engine import Store
 from central.store.models import Case, Submission, Terminal
 from sync.protocol import problem_codes as codes
-from sync.protocol.receipt_numbers import issue_ts, receipt_no_problem, receipt_signature
+from sync.protocol.receipt_numbers import (
+    issue_ts,
+    receipt_no_problem,
+    receipt_sig_mac,
+    receipt_signature,
+)
 from sync.protocol.schemas import ReceiptVerification
 
 ISSUE_SLACK = timedelta(days=1)
@@ -50,7 +55,8 @@ def verify_receipt(
     """The receipt's status when ``sig`` is the issuing terminal's, that terminal is not
     revoked (its secret may be in a thief's hands) and ``ts`` is a plausible time; a
     404 problem otherwise."""
-    if receipt_no_problem(receipt_no) or not ts.isdigit() or len(ts) > 12 or len(sig) > 64:
+    mac = receipt_sig_mac(sig)  # 16 characters: HMAC-SHA256; 24: HMAC-SM3
+    if receipt_no_problem(receipt_no) or not ts.isdigit() or len(ts) > 12 or mac is None:
         raise _not_verified()
     with store.transaction() as session:
         row = session.execute(
@@ -73,7 +79,7 @@ def verify_receipt(
     when = issued_at(ts, issuer.enrolled_at, now)
     if revoked or when is None or int(ts) != issue_ts(created_at):
         raise _not_verified()
-    expected = receipt_signature(secretbox.open(terminal_id, sealed_secret), receipt_no, ts)
+    expected = receipt_signature(secretbox.open(terminal_id, sealed_secret), receipt_no, ts, mac)
     if not hmac.compare_digest(expected.encode(), sig.upper().encode()):
         raise _not_verified()
     return ReceiptVerification(

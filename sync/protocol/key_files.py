@@ -6,6 +6,9 @@ One JSON file per key at ``<central data dir>/keys/<kid>.json``, mode 0600::
      "private_key": "<base64 raw 32 bytes X25519>", "public_key": "<base64 raw 32>",
      "created_at": "2026-11-27T02:11:09.000000Z", "demo": true}
 
+An SM suite key (alg ``SM2-SM4GCM-SM3``) holds the raw 32-byte SM2 scalar and the
+65-byte uncompressed public point (04 || x || y).
+
 The key with the newest ``created_at`` (ties broken by ``kid``) is the current one.
 No I/O and no cryptography here: each side reads and writes files itself.
 """
@@ -16,10 +19,10 @@ import base64
 import binascii
 from typing import Final
 
-from pydantic import field_validator
+from pydantic import model_validator
 
 from sync.protocol.schemas import Kid, UtcDateTime, WireModel
-from sync.protocol.sealing_names import X25519_KEY_LEN
+from sync.protocol.sealing_names import PRIVATE_KEY_LEN, PUBLIC_KEY_LEN, X25519_KEY_LEN
 
 KEYS_DIRNAME: Final = "keys"
 KEY_FILE_SUFFIX: Final = ".json"
@@ -34,16 +37,20 @@ class PlatformKeyFile(WireModel):
     created_at: UtcDateTime
     demo: bool = False
 
-    @field_validator("private_key", "public_key")
-    @classmethod
-    def _raw_x25519_base64(cls, value: str) -> str:
-        try:
-            raw = base64.b64decode(value, validate=True)
-        except (binascii.Error, ValueError) as exc:
-            raise ValueError("not base64") from exc
-        if len(raw) != X25519_KEY_LEN:
-            raise ValueError(f"a raw key is {X25519_KEY_LEN} bytes")
-        return value
+    @model_validator(mode="after")
+    def _raw_keys_base64(self) -> PlatformKeyFile:
+        """Both halves base64 of raw keys of the alg's sizes (32 bytes for an alg not
+        known here, which the loader then refuses with its own message)."""
+        halves = ((self.private_key, PRIVATE_KEY_LEN), (self.public_key, PUBLIC_KEY_LEN))
+        for value, sizes in halves:
+            try:
+                raw = base64.b64decode(value, validate=True)
+            except (binascii.Error, ValueError) as exc:
+                raise ValueError("not base64") from exc
+            size = sizes.get(self.alg, X25519_KEY_LEN)
+            if len(raw) != size:
+                raise ValueError(f"a raw {self.alg} key half is {size} bytes")
+        return self
 
 
 def key_file_name(kid: str) -> str:

@@ -8,10 +8,11 @@ over all the digits before it.
 from __future__ import annotations
 
 import base64
-import hashlib
-import hmac
 import re
 from datetime import datetime
+
+from sync.protocol.sealing_names import MAC_HMAC_SHA256, MAC_HMAC_SM3
+from sync.protocol.signing import mac_digest
 
 RECEIPT_NO_PATTERN = r"^[0-9]{4}-[0-9]{6}-[0-9]{4,8}-[0-9X]$"
 _RECEIPT_RE = re.compile(RECEIPT_NO_PATTERN)
@@ -50,11 +51,24 @@ def make_receipt_no(terminal_code: str, yymmdd: str, sequence: int) -> str:
     return f"{body}-{mod11_2(body.replace('-', ''))}"
 
 
-def receipt_signature(secret: bytes, receipt_no: str, ts: int | str) -> str:
-    """The QR's ``sig``: first 10 bytes of HMAC-SHA256(secret, "receipt_no|ts"), base32,
-    no padding (16 upper-case characters)."""
-    mac = hmac.new(secret, f"{receipt_no}|{ts}".encode(), hashlib.sha256).digest()[:10]
-    return base64.b32encode(mac).decode("ascii").rstrip("=")
+#: How many bytes of each MAC a QR carries; base32 of 10 bytes is 16 characters, of 15
+#: bytes 24, so the ``sig``'s length names its MAC and no extra parameter is needed.
+RECEIPT_SIG_BYTES = {MAC_HMAC_SHA256: 10, MAC_HMAC_SM3: 15}
+MAC_OF_SIG_CHARS = {len(bytes(n)) * 8 // 5: mac for mac, n in RECEIPT_SIG_BYTES.items()}
+
+
+def receipt_signature(
+    secret: bytes, receipt_no: str, ts: int | str, mac: str = MAC_HMAC_SHA256
+) -> str:
+    """The QR's ``sig``: the first bytes of HMAC(secret, "receipt_no|ts") in base32, no
+    padding — 10 bytes of HMAC-SHA256 (16 characters) or 15 of HMAC-SM3 (24)."""
+    digest = mac_digest(mac, secret, f"{receipt_no}|{ts}".encode())[: RECEIPT_SIG_BYTES[mac]]
+    return base64.b32encode(digest).decode("ascii").rstrip("=")
+
+
+def receipt_sig_mac(sig: str) -> str | None:
+    """The MAC a QR ``sig`` of this length is made with, or None."""
+    return MAC_OF_SIG_CHARS.get(len(sig))
 
 
 #: The query code (查询码) printed on every receipt: six digits, typed with the number.
@@ -76,11 +90,13 @@ def query_code(secret: bytes, receipt_no: str, ts: int | str) -> str:
     submission's ``created_at``, floored). The terminal's secret alone does not give the
     code: the issue second is needed too, and only the receipt and central know it."""
     message = _QUERY_CODE_DOMAIN + f"{receipt_no}|{ts}".encode()
-    mac = hmac.new(secret, message, hashlib.sha256).digest()
+    mac = mac_digest(MAC_HMAC_SHA256, secret, message)  # whatever the suite (docs/sync.md)
     return f"{int.from_bytes(mac[:8], 'big') % 10**QUERY_CODE_DIGITS:0{QUERY_CODE_DIGITS}d}"
 
 
-def receipt_url(public_base: str, receipt_no: str, ts: int, secret: bytes) -> str:
+def receipt_url(
+    public_base: str, receipt_no: str, ts: int, secret: bytes, mac: str = MAC_HMAC_SHA256
+) -> str:
     """The URL a receipt's QR code holds (§7)."""
-    sig = receipt_signature(secret, receipt_no, ts)
+    sig = receipt_signature(secret, receipt_no, ts, mac)
     return f"{public_base.rstrip('/')}/r/{receipt_no}?ts={ts}&sig={sig}"

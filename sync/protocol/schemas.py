@@ -112,8 +112,12 @@ class Site(WireModel):
 
 class PlatformKey(WireModel):
     kid: Kid
-    alg: ShortText
+    alg: ShortText  # names the whole suite (sealing_names); the two below announce it
     public_key: Annotated[str, StringConstraints(max_length=200)]  # base64, raw key
+    # "standard" or "sm", and the MAC a terminal sealing to this key signs with. An older
+    # central sends neither; a terminal derives both from ``alg`` either way.
+    suite: ShortText = "standard"
+    mac: ShortText = "HMAC-SHA256"
 
 
 class EnrollRequest(WireModel):

@@ -12,6 +12,7 @@ import json
 from datetime import datetime
 
 from sync.protocol.receipt_numbers import issue_ts, query_code
+from sync.protocol.sealing_names import MAC_HMAC_SHA256
 from terminal.receipts.model import Receipt
 from terminal.receipts.qr import receipt_url
 
@@ -71,8 +72,10 @@ def build_receipt(
     queued_offline: bool,
     locale: str = "zh_CN",
     demo: bool = False,
+    mac: str = MAC_HMAC_SHA256,
 ) -> Receipt:
     """The receipt for one submission; `display_json` is the stored masked values.
+    ``mac`` signs the QR: the MAC of the suite of the platform key sealed to.
     ``demo``: issued by the embedded demo, so title and first line say 演示."""
     display = json.loads(display_json) if display_json else {}
     pick = 1 if locale.startswith("en") else 0
@@ -91,7 +94,7 @@ def build_receipt(
         subject_label=str(display.get("subject") or ""),
         masked_contact=display.get("contact"),
         notice_lines=notices,
-        qr_payload=receipt_url(public_base, receipt_no, secret, issue_ts(issued_at)),
+        qr_payload=receipt_url(public_base, receipt_no, secret, issue_ts(issued_at), mac),
         query_code=query_code(secret, receipt_no, issue_ts(issued_at)),
         queued_offline=queued_offline,
         demo=demo,

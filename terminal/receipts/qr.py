@@ -2,22 +2,24 @@
 
 ``{public_base}/r/{receipt_no}?ts={unix}&sig={sig}`` where ``sig`` is the
 first 10 bytes of HMAC-SHA256(secret, ``receipt_no|ts``) in base32 without
-padding. The central platform verifies any of them; a terminal verifies only
-its own, because only its own secret is on the machine.
+padding (16 characters), or in the 国密 suite the first 15 bytes of HMAC-SM3
+(24 characters): the length names the MAC. The central platform verifies any of
+them; a terminal verifies only its own, because only its own secret is on the
+machine.
 """
 
 from __future__ import annotations
 
 import base64
-import hashlib
 import hmac
 from urllib.parse import SplitResult, urlsplit
 
+from sync.protocol.receipt_numbers import RECEIPT_SIG_BYTES, receipt_sig_mac
+from sync.protocol.sealing_names import MAC_HMAC_SHA256
+from sync.protocol.signing import mac_digest
 from terminal.receipts.number import ReceiptNumber, ReceiptNumberError, parse_receipt_number
 
-_SIG_BYTES = 10
 _BASE32_ALPHABET = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
-_SIG_CHARS = 16  # 10 bytes = 80 bits = exactly 16 base32 characters, no padding
 # Twelve digits reach the year 33658; anything longer is not a timestamp we made.
 _MAX_TS_DIGITS = 12
 
@@ -34,9 +36,9 @@ class ReceiptQrError(ValueError):
         self.reason = reason
 
 
-def _signature(secret: bytes, receipt_no: str, ts: int) -> bytes:
+def _signature(secret: bytes, receipt_no: str, ts: int, mac: str) -> bytes:
     message = f"{receipt_no}|{ts}".encode("ascii")
-    return hmac.new(secret, message, hashlib.sha256).digest()[:_SIG_BYTES]
+    return mac_digest(mac, secret, message)[: RECEIPT_SIG_BYTES[mac]]
 
 
 def _split_base(public_base: str) -> SplitResult:
@@ -55,11 +57,14 @@ def _check_secret(secret: bytes) -> None:
         raise ValueError("the receipt signing secret must be non-empty bytes")
 
 
-def receipt_url(public_base: str, receipt_no: str, secret: bytes, ts: int) -> str:
+def receipt_url(
+    public_base: str, receipt_no: str, secret: bytes, ts: int, mac: str = MAC_HMAC_SHA256
+) -> str:
     """The signed URL printed as the receipt's QR code.
 
     ``receipt_no`` must be a receipt number in canonical form and ``ts`` the
-    Unix time of issue; a trailing slash on ``public_base`` is ignored.
+    Unix time of issue; a trailing slash on ``public_base`` is ignored. ``mac`` is
+    the suite's (HMAC-SHA256 or HMAC-SM3).
     Raises ValueError on any bad argument.
     """
     base = _split_base(public_base)
@@ -74,7 +79,9 @@ def receipt_url(public_base: str, receipt_no: str, secret: bytes, ts: int) -> st
         raise ValueError(f"ts must be a non-negative int, got {ts!r}")
     if len(str(ts)) > _MAX_TS_DIGITS:
         raise ValueError(f"ts out of range: {ts}")
-    sig = base64.b32encode(_signature(secret, receipt_no, ts)).decode("ascii")
+    if mac not in RECEIPT_SIG_BYTES:
+        raise ValueError(f"unknown MAC {mac!r}")
+    sig = base64.b32encode(_signature(secret, receipt_no, ts, mac)).decode("ascii")
     return f"{base.geturl()}/r/{receipt_no}?ts={ts}&sig={sig}"
 
 
@@ -101,12 +108,13 @@ def _parse_ts(text: str) -> int:
     return int(text)
 
 
-def _decode_sig(text: str) -> bytes:
-    # Only the unpadded uppercase alphabet: 16 such characters always decode
-    # to exactly 10 bytes, so each signature has a single spelling.
-    if len(text) != _SIG_CHARS or not set(text) <= _BASE32_ALPHABET:
+def _decode_sig(text: str) -> tuple[str, bytes]:
+    # Only the unpadded uppercase alphabet: 16 (24) such characters always decode
+    # to exactly 10 (15) bytes, so each signature has a single spelling.
+    mac = receipt_sig_mac(text)
+    if mac is None or not set(text) <= _BASE32_ALPHABET:
         raise ReceiptQrError("malformed")
-    return base64.b32decode(text)
+    return mac, base64.b32decode(text)
 
 
 def _receipt_segment(url: SplitResult, base: SplitResult) -> str:
@@ -151,7 +159,7 @@ def verify_receipt_url(
     segment = _receipt_segment(parts, base)
     query = _query_pairs(parts.query)
     ts = _parse_ts(query["ts"])
-    given = _decode_sig(query["sig"])
+    mac, given = _decode_sig(query["sig"])
     try:
         number = parse_receipt_number(segment)
     except ReceiptNumberError:
@@ -161,6 +169,6 @@ def verify_receipt_url(
         raise ReceiptQrError("bad_receipt")
     if number.terminal_code != terminal_code:
         raise ReceiptQrError("other_terminal")
-    if not hmac.compare_digest(_signature(secret, segment, ts), given):
+    if not hmac.compare_digest(_signature(secret, segment, ts, mac), given):
         raise ReceiptQrError("bad_signature")
     return number

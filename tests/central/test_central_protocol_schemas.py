@@ -42,3 +42,19 @@ def test_key_file_model_checks_raw_key_lengths():
             "kid": "k", "alg": "a", "private_key": "AAAA", "public_key": "AAAA",
             "created_at": "2026-01-01T00:00:00Z",
         })  # fmt: skip
+
+
+def test_key_file_model_checks_sm2_key_lengths():
+    import base64
+
+    def doc(private: int, public: int) -> dict[str, object]:
+        return {
+            "kid": "k", "alg": "SM2-SM4GCM-SM3", "created_at": "2026-01-01T00:00:00Z",
+            "private_key": base64.b64encode(bytes(private)).decode(),
+            "public_key": base64.b64encode(b"\x04" + bytes(public - 1)).decode(),
+        }  # fmt: skip
+
+    PlatformKeyFile.model_validate(doc(32, 65))
+    for sizes in ((32, 32), (33, 65), (32, 64)):
+        with pytest.raises(ValidationError):
+            PlatformKeyFile.model_validate(doc(*sizes))
