@@ -27,7 +27,7 @@ from sync.errors import ENROLLED_RESTART, SyncError, TransportError
 from sync.heartbeat import DeviceStates, HeartbeatReport, HeartbeatSender
 from sync.http_session import TransportSettings
 from sync.kv import LAST_SYNC_AT, write_kv
-from sync.protocol.schemas import CaseStatusResponse, ReceiptLookupRequest
+from sync.protocol.schemas import ReceiptLookupRequest
 from sync.protocol.sealing_names import MAC_HMAC_SHA256
 from sync.protocol.times import rfc3339
 from sync.receipt_lookup import lookup_receipt

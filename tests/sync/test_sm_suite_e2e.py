@@ -22,8 +22,12 @@ import requests
 from synckit.central_process import CentralProcess
 from synckit.terminals import confirm_appeals, enrol_core, rows, sync_config
 
+from central.attachment_files import SUFFIX, AttachmentFiles
+from central.data_keys import DataKeys
+from central.kek import FileKekProvider
 from central.keys import KeyRing
 from central.sealing import open_attachment, open_envelope
+from central.store.engine import Store
 from sync.protocol import signing, sm2_libcrypto, sm_envelope
 from sync.protocol.schemas import SealedEnvelope
 from sync.protocol.sealing_names import (
@@ -70,6 +74,20 @@ def _central_rows(central: CentralProcess, receipts: list[str]) -> dict[str, tup
             receipts,
         ).fetchall()
     return {no: (sealed, sid) for no, sealed, sid in found}
+
+
+def _central_attachments(central: CentralProcess) -> list[bytes]:
+    """Every attachment central holds, as the terminal sealed it: central's own
+    encryption at rest taken off first (central/attachment_files.py)."""
+    root = central.data_dir / "attachments"
+    store = Store(f"sqlite:///{central.data_dir / 'central.sqlite3'}")
+    try:
+        files = AttachmentFiles(
+            root, store, DataKeys(FileKekProvider(central.data_dir / "keys" / "kek"))
+        )
+        return [files.read(path.name.removesuffix(SUFFIX)) for path in root.rglob(f"*{SUFFIX}")]
+    finally:
+        store.dispose()
 
 
 def _verify_qr(central: CentralProcess, qr: str) -> requests.Response:
@@ -132,13 +150,11 @@ def test_sm_key_added_beside_a_standard_fleet(central: CentralProcess, tmp_path:
         assert (envelope.alg, envelope.kid) == (SEAL_ALG_SM2_SM4GCM, sm_kid)
         payload = json.loads(open_envelope(envelope, ring))
         assert payload["description"]
-    photos = list((central.data_dir / "attachments").rglob("*"))
-    photos = [p for p in photos if p.is_file()]
+    photos = _central_attachments(central)
     assert photos, "the photo was uploaded"
     sm_pair = ring.get(sm_kid)
     assert sm_pair is not None and isinstance(sm_pair.private_key, Sm2PrivateKey)
-    for photo in photos:  # the SM file form, opened by the SM key alone
-        sealed = photo.read_bytes()
+    for sealed in photos:  # the SM file form, opened by the SM key alone
         assert sm_envelope.open_file(sm_pair.private_key, sealed)
         assert open_attachment(sealed, ring, sm_kid)
 
