@@ -106,7 +106,9 @@ def _label_fit(label: QLabel) -> dict[str, Any]:
     room = [box.width() - margin, box.height() - margin]
     if label.wordWrap():
         need = [room[0], label.heightForWidth(label.width()) - (label.height() - room[1])]
-    elif label.textFormat() == Qt.TextFormat.PlainText or not QtGui.Qt.mightBeRichText(label.text()):
+    elif label.textFormat() == Qt.TextFormat.PlainText or not QtGui.Qt.mightBeRichText(
+        label.text()
+    ):
         metrics = QFontMetrics(label.font())
         lines = label.text().split("\n")
         need = [max(metrics.horizontalAdvance(line) for line in lines), metrics.height()]

@@ -153,9 +153,9 @@ class Channel:
 
 
 def _layout_key(found: dict[str, Any]) -> list[Any]:
-    return [
-        (w["kind"], w["rect"], w.get("text"), w.get("checked")) for w in found["widgets"]
-    ] + [(k["text"], k["rect"]) for k in found["keys"]]
+    return [(w["kind"], w["rect"], w.get("text"), w.get("checked")) for w in found["widgets"]] + [
+        (k["text"], k["rect"]) for k in found["keys"]
+    ]
 
 
 def _nearly_same(a: Image.Image, b: Image.Image) -> bool:
@@ -190,7 +190,7 @@ def open_keyboard(kiosk: Kiosk) -> None:
     kiosk.tap_rect(field_entry["visible_rect"])
     wait_for(
         "the keyboard's letter keys",
-        lambda: {"q", "w", "e"} <= {k["text"] for k in kiosk.keys() if k["kind"] == "key"},
+        lambda: {"q", "w", "e"} <= {k["text"] for k in Kiosk.keys(kiosk) if k["kind"] == "key"},
     )
 
 
@@ -373,12 +373,36 @@ def check_screen(
 # (layouts, scene, check, a substring of the violation's line): each is named with its
 # reason in docs/accessibility.md ("Not fixed here"). An item that no longer occurs in
 # a layout it names fails the test, so the list cannot outlive its problem.
-KNOWN: list[tuple[tuple[str, ...], str, str, str]] = []
+ZH_LE, EN_LE = "zh-landscape-elderly", "en-landscape-elderly"
+SHORT = (
+    "large text on a landscape screen of the embedded demo: the demo band (76 px) and, in"
+    " English, a top bar in two rows leave the screen {px} short of its minimum height"
+)
+KNOWN: list[tuple[tuple[str, ...], str, str, str, str]] = [
+    (
+        (ZH_LE, EN_LE),
+        KEYBOARD_SCENE,
+        "clipped",
+        "",
+        "the pinyin keyboard is not fitted to large text in landscape: its view is cut by the"
+        " status strip (the bottom row of keys out of sight), the story field is squeezed to"
+        " a line or less and 下一步 is cut (issue #11 items 4 and the elderly keyboard;"
+        " the keyboard dock's work, h-t5)",
+    ),
+    ((ZH_LE, EN_LE), "staff-diagnostics", "clipped", "", SHORT.format(px="7–50 px")),
+    ((ZH_LE, EN_LE), "service-form-id-wrong", "clipped", "", SHORT.format(px="13–36 px")),
+    ((EN_LE,), "rating-low-score", "clipped", "", SHORT.format(px="21 px")),
+    ((EN_LE,), "service-search", "clipped", "", SHORT.format(px="20 px")),
+]
 
 
-def _matches(item: tuple[tuple[str, ...], str, str, str], result: SceneResult, v: Violation) -> bool:
-    layouts, scene, check, sub = item
-    return result.layout in layouts and scene == result.scene and check == v.check and sub in v.line()
+def _matches(
+    item: tuple[tuple[str, ...], str, str, str, str], result: SceneResult, v: Violation
+) -> bool:
+    layouts, scene, check, sub, _why = item
+    return (
+        result.layout in layouts and scene == result.scene and check == v.check and sub in v.line()
+    )
 
 
 def split_known(
@@ -395,7 +419,7 @@ def split_known(
     layouts = {r.layout for r in results}
     scenes = {r.scene for r in results}
     stale = [
-        f"{item}"
+        f"{item[:4]}"
         for i, item in enumerate(KNOWN)
         if i not in used and layouts & set(item[0]) and item[1] in scenes
     ]
