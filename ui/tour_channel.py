@@ -5,7 +5,8 @@ reads that file each time it receives SIGUSR2 — ``{"id": 3, "scene": "appeal-4
 — ends whatever session is on screen as the idle timeout would (staff mode left too),
 so the branch defaults return, and plays the scene of ui/tour.py (demo data, fictional
 names) on the real window. Then it writes ``FILE.done``: the request's ``id``, the
-current screen's class and an ``error`` (the exception) if the scene failed; a signal
+current screen's class and an ``error`` (the exception) if the scene failed (a request
+without a scene is answered with the names of all: ``scenes``); a signal
 repeated for the same ``id`` (a test asks again when no answer came) replays nothing.
 tests/touch/audit.py then takes an X screenshot and the screen map (ui/screen_map.py).
 
@@ -80,7 +81,11 @@ class TourChannel(QObject):
             request = json.loads(self._path.read_text(encoding="utf-8"))
             answer["id"] = request.get("id")
             answer["scene"] = request.get("scene")
-            if answer["id"] != self._served:
+            if request.get("scene") is None:  # which scenes there are
+                from ui.tour import SCENES
+
+                answer["scenes"] = list(SCENES)
+            elif answer["id"] != self._served:
                 self._served = answer["id"]
                 play(self._window, str(request["scene"]))
         except Exception as exc:  # a test aid: it never stops the kiosk

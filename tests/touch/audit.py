@@ -107,11 +107,10 @@ class SceneResult:
     seconds: float = 0.0
 
 
-def scene_names() -> list[str]:
-    """The tour's scenes (as the screenshots walk them) and the keyboard scene."""
-    from ui.tour import SCENES
-
-    names = list(SCENES)
+def scene_names(channel: Channel) -> list[str]:
+    """The tour's scenes (as the screenshots walk them, asked of the kiosk: this process
+    imports no ui/) and the keyboard scene."""
+    names = list(channel.show(None)["scenes"])
     names.insert(names.index("appeal-2-story") + 1, KEYBOARD_SCENE)
     return names
 
@@ -128,7 +127,7 @@ class Channel:
         self.done = path.with_name(path.name + ".done")
         self.seq = 0
 
-    def show(self, scene: str) -> dict[str, Any]:
+    def show(self, scene: str | None) -> dict[str, Any]:
         self.seq += 1
         wanted = self.seq
         temp = self.path.with_name(self.path.name + ".tmp")
@@ -149,7 +148,7 @@ class Channel:
                 time.sleep(0.05)
             return None  # asked again: the channel answers a repeated id without replaying
 
-        return wait_for(f"tour scene {scene}", ask, 90)
+        return wait_for(f"tour scene {scene or '(the list)'}", ask, 90)
 
 
 def _layout_key(found: dict[str, Any]) -> list[Any]:
@@ -208,7 +207,7 @@ def audit_layout(
     """Every scene of one layout on one kiosk run; screenshots saved in ``shots``."""
     results = []
     with layout_kiosk(tmp_path, layout) as (kiosk, channel):
-        for scene in only or scene_names():
+        for scene in only or scene_names(channel):
             started = time.monotonic()
             base = scene.split("+")[0]
             answer = channel.show(base)
