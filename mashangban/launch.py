@@ -181,6 +181,7 @@ def _run(config: Config, *, windowed: bool, exit_after_home: bool) -> int:
         from ui.lockdown import Lockdown
         from ui.peripherals import Peripherals, open_peripherals
         from ui.screen_map import install_from_env as install_screen_map
+        from ui.tour_channel import install_from_env as install_tour_channel
 
         # Both before the QApplication exists (platform-notes.md: embedded keyboard).
         os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
@@ -192,6 +193,7 @@ def _run(config: Config, *, windowed: bool, exit_after_home: bool) -> int:
         late.setParent(window)
         window.crash_guard.install()
         install_screen_map(window)  # tests/touch/ only: MASHANGBAN_SCREEN_MAP, off by default
+        install_tour_channel(window)  # the audit only: MASHANGBAN_TOUR_CHANNEL, off by default
         if windowed or not config.ui.fullscreen:
             window.resize(1280, 720)
             window.show()

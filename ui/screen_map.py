@@ -3,7 +3,10 @@
 With ``MASHANGBAN_SCREEN_MAP=/some/file.json`` in the environment, ``mashangban run``
 writes that file each time it receives SIGUSR1: the window's and the screen's
 geometry, the focused widget, and every visible button, label, text field and
-on-screen keyboard key with its screen rectangle. A test finds where to tap from it
+on-screen keyboard key with its screen rectangle; for buttons and labels also what
+their text needs against the room they give it (``need``, ``room``, ``fits``: the
+accessibility audit's clipping check); while the window's overlay ("Still there?") is
+up, what lies under it is marked ``covered``. A test finds where to tap from it
 and then taps with real pointer events; nothing here clicks or types.
 
 Personal data stays out of the file: text fields give only their length and a
@@ -23,12 +26,14 @@ import signal
 from pathlib import Path
 from typing import Any
 
+from PySide6 import QtGui
 from PySide6.QtCore import QObject, QPoint, QPointF, QRect, Qt, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QFontMetrics, QGuiApplication
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtQuickWidgets import QQuickWidget
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractScrollArea,
     QApplication,
     QLabel,
     QLineEdit,
@@ -58,12 +63,61 @@ def _visible_rect(widget: QWidget) -> list[int] | None:
     return [top_left.x(), top_left.y(), box.width(), box.height()]
 
 
+def _in_scroll_area(widget: QWidget) -> bool:
+    """Whether ``widget`` sits in a scroll area's viewport (it may be scrolled out of view)."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QAbstractScrollArea) and parent.viewport().isAncestorOf(widget):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
 def _box(rect: QRect) -> list[int]:
     return [rect.x(), rect.y(), rect.width(), rect.height()]
 
 
 def _digest(text: str) -> dict[str, Any]:
     return {"text_len": len(text), "text_sha256": hashlib.sha256(text.encode()).hexdigest()}
+
+
+def _button_fit(button: QAbstractButton) -> dict[str, Any]:
+    """What the button's text, icon and padding need (its style's size hint) against
+    its size: ``fits`` is False when the words would be cut."""
+    if not button.text():
+        return {}
+    hint = button.sizeHint()
+    metrics = QFontMetrics(button.font())
+    need = [
+        max(hint.width(), metrics.horizontalAdvance(button.text())),
+        metrics.height() * max(1, button.text().count("\n") + 1),
+    ]
+    room = [button.width(), button.height()]
+    return {"need": need, "room": room, "fits": need[0] <= room[0] and need[1] <= room[1]}
+
+
+def _label_fit(label: QLabel) -> dict[str, Any]:
+    """What the label's text needs against its contents rectangle: for a wrapping label
+    the height it needs at its width, else its one-line size (rich text included)."""
+    if not label.text():
+        return {}
+    box = label.contentsRect()
+    margin = label.margin() * 2
+    room = [box.width() - margin, box.height() - margin]
+    if label.wordWrap():
+        need = [room[0], label.heightForWidth(label.width()) - (label.height() - room[1])]
+    elif label.textFormat() == Qt.TextFormat.PlainText or not QtGui.Qt.mightBeRichText(
+        label.text()
+    ):
+        metrics = QFontMetrics(label.font())
+        lines = label.text().split("\n")
+        need = [max(metrics.horizontalAdvance(line) for line in lines), metrics.height()]
+        need[1] *= len(lines)
+    else:
+        hint = label.sizeHint()
+        need = [hint.width() - margin, hint.height() - margin]
+    fits = need[0] <= room[0] + 1 and need[1] <= room[1] + 2
+    return {"need": need, "room": room, "fits": fits}
 
 
 def _widget_entry(widget: QWidget) -> dict[str, Any] | None:
@@ -77,14 +131,19 @@ def _widget_entry(widget: QWidget) -> dict[str, Any] | None:
         "visible_rect": visible,
         "enabled": widget.isEnabled(),
         "focus": widget.hasFocus(),
+        "scrolled": _in_scroll_area(widget),
     }
     if isinstance(widget, QAbstractButton):
         entry["role"] = "button"
         entry["text"] = widget.text()
         entry["checked"] = widget.isChecked()
+        entry["checkable"] = widget.isCheckable()
+        entry.update(_button_fit(widget))
     elif isinstance(widget, QLabel):
         entry["role"] = "label"
         entry["text"] = widget.text()
+        entry["pixmap"] = widget.pixmap() is not None and not widget.pixmap().isNull()
+        entry.update(_label_fit(widget))
     elif isinstance(widget, QLineEdit):
         entry["role"] = "field"
         entry["placeholder"] = widget.placeholderText()
@@ -158,9 +217,10 @@ def _quick_keys(view: QQuickWidget) -> list[dict[str, Any]]:
         if not inside or y >= bounds[1] + bounds[3]:
             return
         entry: dict[str, Any] = {"kind": kind, "text": text, "rect": [x, y, w, h]}
+        entry["class"] = meta.className()
+        entry["enabled"] = bool(item.isEnabled())
         if kind == "key":
             entry["key"] = int(item.property("key") or 0)
-            entry["class"] = meta.className()
         found.append(entry)
 
     walk(root)
@@ -174,7 +234,16 @@ def screen_map(window: QWidget) -> dict[str, Any]:
     handle = window.windowHandle()
     screen = handle.screen() if handle is not None else QGuiApplication.primaryScreen()
     widgets = [window, *window.findChildren(QWidget)]
-    entries = [e for e in (_widget_entry(w) for w in widgets if w.isVisible()) if e is not None]
+    overlay = getattr(window, "overlay", None)  # "Still there?", "Leave?": over everything
+    modal = overlay if isinstance(overlay, QWidget) and overlay.isVisible() else None
+    entries = []
+    for widget in widgets:
+        entry = _widget_entry(widget) if widget.isVisible() else None
+        if entry is None:
+            continue
+        if modal is not None and widget is not modal and not modal.isAncestorOf(widget):
+            entry["covered"] = True  # dimmed under the overlay, out of reach
+        entries.append(entry)
     keyboard = getattr(window, "keyboard", None)
     view = getattr(keyboard, "view", None)
     quick = _quick_keys(view) if isinstance(view, QQuickWidget) and view.isVisible() else []

@@ -2054,8 +2054,8 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>No voice on this terminal</source>
-        <translation>本机无语音播报</translation>
+        <source>No voice here</source>
+        <translation>本机无语音</translation>
     </message>
     <message>
         <location line="+2"/>

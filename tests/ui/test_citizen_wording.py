@@ -118,7 +118,7 @@ def test_voice_buttons_without_an_engine_are_off_and_say_why(
         bar = window.top_bar
         assert not window.ctx.voice.available
         assert not bar.repeat.isEnabled() and not bar.mute.isEnabled()
-        assert bar.mute.text() == "本机无语音播报"
+        assert bar.mute.text() == "本机无语音"
     finally:
         _close(window)
 

@@ -109,7 +109,7 @@ class TopBar(QWidget):
         self.repeat.setText(self.tr("Read aloud"))
         muted = self.mute.isChecked() or not self.voice_available
         if not self.voice_available:  # disabled, and the reason in its words
-            self.mute.setText(self.tr("No voice on this terminal"))
+            self.mute.setText(self.tr("No voice here"))
         else:
             self.mute.setText(self.tr("Sound: off") if muted else self.tr("Sound: on"))
         set_button_icon(self.mute, "mute" if muted else "speaker", self.palette_now)
