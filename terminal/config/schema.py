@@ -52,14 +52,6 @@ class TerminalSection:
     branch_name: str = setting(
         "马上办便民服务点（示范）", "Name of the branch, printed on receipts."
     )
-    region_code: str = setting(
-        "530102001",
-        "Catalog region the terminal stands in (a county, town or village code); an "
-        "appeal's place starts there, one tap from the citizen's community. Empty or "
-        "unknown = start at the province.",
-        pattern=r"[0-9]{0,12}",
-        pattern_doc="up to 12 digits",
-    )
     locale: str = setting("zh_CN", "Language the screens start in.", choices=("zh_CN", "en"))
     timezone: str = setting(
         "Asia/Shanghai",

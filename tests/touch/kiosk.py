@@ -92,8 +92,6 @@ class Kiosk:
         self.log = log
         self._seq = 0
         self.terminated_at = 0.0
-        self.taps = 0  # every pointer tap sent, for the flows' tap counts (docs/ui.md)
-        self.drags = 0
 
     # pointer --------------------------------------------------------------
     def _xdotool(self, *args: str) -> None:
@@ -103,13 +101,6 @@ class Kiosk:
     def tap(self, x: int, y: int) -> None:
         """A finger tap at screen coordinates: the pointer moves there, presses, releases."""
         self._xdotool("mousemove", "--sync", str(x), str(y), "click", "1")
-        self.taps += 1
-
-    def drag(self, start: tuple[int, int], end: tuple[int, int]) -> None:
-        """A finger drag (a scroll): press at ``start``, move to ``end``, release."""
-        self._xdotool("mousemove", "--sync", str(start[0]), str(start[1]), "mousedown", "1")
-        self._xdotool("mousemove", "--sync", str(end[0]), str(end[1]), "mouseup", "1")
-        self.drags += 1
 
     def tap_rect(self, rect: Rect | list[int]) -> None:
         self.tap(*centre(rect))
@@ -171,12 +162,6 @@ class Kiosk:
     def tap_widget(self, **match: Any) -> dict[str, Any]:
         """Tap the middle of the visible part of the widget matching ``match``."""
         entry = self.find(**match)
-        self.tap_rect(entry["visible_rect"])
-        return entry
-
-    def tap_text(self, text: str) -> dict[str, Any]:
-        """Tap any widget showing exactly ``text`` (a label inside a card passes it on)."""
-        entry = self.find(text=text)
         self.tap_rect(entry["visible_rect"])
         return entry
 

@@ -14,8 +14,6 @@ class Step(QWidget):
 
     #: Something changed that may enable or disable Next.
     changed = Signal()
-    #: The citizen's one tap answered the step (a topic, "I agree"): go on to the next.
-    answered = Signal()
 
     def __init__(self, ctx: KioskContext, state: AppealState) -> None:
         super().__init__()

@@ -81,7 +81,6 @@ class CategoryStep(Step):
             return
         self.state.category = code
         self.changed.emit()
-        self.answered.emit()  # one topic is the whole step: no separate Next to tap
 
     def problem(self) -> str | None:
         if not self.state.category:

@@ -102,5 +102,3 @@ class ConsentStep(Step):
     def _toggled(self, on: bool) -> None:
         self.state.consent = on
         self.changed.emit()
-        if on:
-            self.answered.emit()  # agreeing is the step's only answer: on to the review

@@ -50,20 +50,10 @@ class PlaceStep(Step):
         self.picker.set_locale(self.ctx.locale)
 
     def load(self) -> None:
-        if not self.state.region_code and not self.picker.path:
-            # Most appeals are about the neighbourhood: start at the terminal's own area
-            # (terminal.region_code), one tap from the community; the crumbs go up.
-            self.picker.set_path(self.ctx.catalog.region_path(self._home_region()))
-        elif self.state.region_code and self.picker.code != self.state.region_code:
+        if self.picker.code != self.state.region_code:
             self.picker.set_path(self.ctx.catalog.region_path(self.state.region_code))
         if self.address.edit.text() != self.state.address:
             self.address.set_text(self.state.address)
-
-    def _home_region(self) -> str:
-        path = self.ctx.catalog.region_path(self.ctx.core.config.terminal.region_code)
-        while path and path[-1].is_leaf:  # a village: show its siblings, not a done pick
-            path.pop()
-        return path[-1].code if path else ""
 
     def save(self) -> None:
         self.state.region_code = self.picker.code if self.picker.complete else ""
@@ -81,7 +71,7 @@ class PlaceStep(Step):
         self.box.setDirection(
             QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
         )
-        self.picker.set_columns(3)  # a town's communities fit on one row, also in large text
+        self.picker.set_columns(2 if not portrait else 3)
 
     def _region_changed(self, _code: str) -> None:
         self.changed.emit()

@@ -7,8 +7,7 @@ each page saves into the shared `AppealState` when it is left.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QStackedWidget, QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout
 
 from ui.context import KioskContext
 from ui.screens.appeal.state import AppealState
@@ -61,7 +60,6 @@ class AppealWizard(StepBack, Screen):
         for step, frame in zip(self.steps, self.frames, strict=True):
             self.pages.addWidget(frame)
             step.changed.connect(self._update_buttons)
-            step.answered.connect(lambda s=step: self._answered(s))
         layout.addWidget(self.pages, 1)
         self.problem, self.previous, self.next = step_footer(layout, self.go_previous, self.go_next)
         review = self.steps[-1]
@@ -109,26 +107,8 @@ class AppealWizard(StepBack, Screen):
         self.index = index
         self.step.load()
         self.pages.setCurrentWidget(self.frames[index])
-        # Hiding the last page's text box hands focus to the next field Qt finds (the
-        # place's street field), which would pop the keyboard over the region picker.
-        focused = QApplication.focusWidget()
-        if (
-            focused is not None
-            and self.isAncestorOf(focused)
-            and focused.testAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled)
-        ):
-            focused.clearFocus()
         self._update_texts()
         self.guidance_changed.emit()
-
-    def _answered(self, step: Step) -> None:
-        # Queued: the tap that answered finishes (and its button is not deleted under it).
-        QTimer.singleShot(0, self, lambda: self._go_on(step))
-
-    def _go_on(self, step: Step) -> None:
-        last = self.index == len(self.steps) - 1
-        if step is self.step and not self.submitting and not last:
-            self.go_next()
 
     def go_to(self, index: int) -> None:
         """Leave the current step (keeping its entries) for step ``index``."""

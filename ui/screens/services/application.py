@@ -11,14 +11,11 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QTimer
-
 from terminal.forms import FormSession
 from ui.catalog_view import CatalogView
 from ui.context import KioskContext
 from ui.screens.base import Screen
 from ui.screens.services.application_draft import agent_form, applicant_form, application_draft
-from ui.screens.services.field_editors import ChoiceEditor
 from ui.screens.services.form_page import FormPage
 from ui.screens.services.person_page import PersonPage
 from ui.screens.services.review import ReviewPage
@@ -135,25 +132,6 @@ class ApplicationScreen(ServiceSteps, StepBack, Screen):
             self._show()
         else:
             self.problem.clear()
-            if self._choices_answered():
-                page = self.page  # queued: the tap finishes before the page is replaced
-                QTimer.singleShot(0, self, lambda: self._go_on_from(page))
-
-    def _go_on_from(self, page: object) -> None:
-        if self.page is page and not self.submitting:
-            self.go_next()
-
-    def _choices_answered(self) -> bool:
-        """The page holds only single choices and every one is made: the last tap was
-        the page's answer, so there is no Next to tap (Previous and Change come back)."""
-        if not isinstance(self.page, FormPage) or not self.page.editors:
-            return False
-        return all(
-            isinstance(editor, ChoiceEditor)
-            and not editor.multiple
-            and editor.session.raw_value(editor.key) is not None
-            for editor in self.page.editors.values()
-        )
 
     def _change(self, index: int) -> None:
         self.index = index
