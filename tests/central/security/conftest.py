@@ -19,7 +19,6 @@ for kit in (HERE.parents[1] / "sync", HERE.parents[1] / "central"):
         sys.path.insert(0, str(kit))
 
 from centralkit.catalog import write_catalog  # noqa: E402
-from centralkit.postgres import PostgresServer, find_bin_dir  # noqa: E402
 from centralkit.server import ThreadedCentral  # noqa: E402
 from centralkit.terminals import EnrolledTerminal, enroll_terminal  # noqa: E402
 
@@ -62,15 +61,3 @@ def rogue(central: ThreadedCentral, clock: ManualClock) -> Iterator[EnrolledTerm
     enrolled = enroll_terminal(central, clock, "0043")
     yield enrolled
     enrolled.client.close()
-
-
-@pytest.fixture(scope="session")
-def postgres_server() -> Iterator[PostgresServer]:
-    """One PostgreSQL server for the session; skipped only when there are no binaries."""
-    bin_dir = find_bin_dir()
-    if bin_dir is None:
-        pytest.skip("PostgreSQL binaries not installed (apt-get install postgresql)")
-    server = PostgresServer(bin_dir)
-    server.start()
-    yield server
-    server.stop()

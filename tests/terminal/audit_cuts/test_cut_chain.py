@@ -8,30 +8,14 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import cli_env
 from tests.terminal.staff.helpers import GOOD_PIN, OTHER_PIN
+from tests.terminal.store_safety.helpers import cli as mashangban
 
 DROP_TRIGGERS = ("DROP TRIGGER audit_log_no_update", "DROP TRIGGER audit_log_no_delete")
-
-
-def mashangban(
-    data_dir: Path, *args: str, stdin: str | None = None
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "mashangban", *args],
-        env=cli_env(data_dir),
-        input=stdin,
-        stdin=None if stdin is not None else subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
 
 
 def tamper(data_dir: Path, *statements: str) -> None:
